@@ -1,0 +1,39 @@
+namespace GradFlow.Activations;
+
+/// <summary>The span driver for one activation operator: every loop over z is written here, once.</summary>
+public sealed class Activation<TFunction> : Activation where TFunction : IActivationFunction<TFunction>
+{
+    public static readonly Activation<TFunction> Instance = new();
+
+    private Activation() { }
+
+    public override string Name => TFunction.Name;
+    public override double LowerBound => TFunction.LowerBound;
+    public override double UpperBound => TFunction.UpperBound;
+    public override bool IsMonotone => TFunction.IsMonotone;
+    public override bool IsOdd => TFunction.IsOdd;
+    public override IReadOnlyList<double> Kinks => TFunction.Kinks;
+    public override string LimitRule => TFunction.LimitRule;
+
+    public override double Value(double z) => TFunction.Value(z);
+    public override double Derivative(double z) => TFunction.Derivative(z);
+    public override bool IsInLimit(double z) => TFunction.IsInLimit(z);
+
+    public override void Apply(ReadOnlySpan<double> z, Span<double> a, Span<double> dphi)
+    {
+        if (a.Length != z.Length || dphi.Length != z.Length)
+            throw new ArgumentException($"span lengths differ: z {z.Length}, a {a.Length}, dphi {dphi.Length}");
+        for (int i = 0; i < z.Length; i++)
+        {
+            (a[i], dphi[i]) = TFunction.Evaluate(z[i]);
+        }
+    }
+
+    public override int CountInLimit(ReadOnlySpan<double> z)
+    {
+        int count = 0;
+        foreach (double v in z)
+            if (TFunction.IsInLimit(v)) count++;
+        return count;
+    }
+}

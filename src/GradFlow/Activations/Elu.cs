@@ -1,0 +1,21 @@
+using GradFlow.Numerics;
+
+namespace GradFlow.Activations;
+
+/// <summary>ELU with α = 1: φ(z) = z for z &gt; 0, α(e^z − 1) otherwise.</summary>
+public readonly struct Elu : IActivationFunction<Elu>
+{
+    public const double Alpha = 1.0;
+    public static string Name => "elu";
+    public static double Value(double z) => z > 0 ? z : Alpha * SpecialFunctions.ExpM1(z);
+    public static double Derivative(double z) => z > 0 ? 1.0 : Alpha * Math.Exp(z);
+    public static double LowerBound => -Alpha;
+    public static double UpperBound => double.PositiveInfinity;
+    public static bool IsMonotone => true;
+    public static bool IsOdd => false;
+    // With α = 1, φ′ is continuous at 0 but φ″ jumps: central differences across 0 lose their order.
+    public static double[] Kinks => [0.0];
+    // Within 5 % of the lower bound −α: φ′(z) = e^z < 0.05.
+    public static bool IsInLimit(double z) => z <= 0 && Math.Exp(z) < 0.05;
+    public static string LimitRule => "elu z < -0.95 (within 5 % of its bound -1)";
+}

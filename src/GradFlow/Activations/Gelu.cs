@@ -1,0 +1,24 @@
+using GradFlow.Numerics;
+
+namespace GradFlow.Activations;
+
+/// <summary>GELU, exact erf form: φ(z) = z·Φ(z) with Φ the standard normal CDF, Φ(z) = erfc(−z/√2)/2.</summary>
+public readonly struct Gelu : IActivationFunction<Gelu>
+{
+    private const double InvSqrt2 = 0.7071067811865476;
+    private const double InvSqrt2Pi = 0.3989422804014327;
+    public static string Name => "gelu";
+    public static double Value(double z) => z * Cdf(z);
+    public static double Derivative(double z) => Cdf(z) + z * Pdf(z);
+    public static double LowerBound => -0.17004075057125343; // φ at z ≈ −0.7518, its minimum
+    public static double UpperBound => double.PositiveInfinity;
+    public static bool IsMonotone => false;
+    public static bool IsOdd => false;
+    public static double[] Kinks => [];
+    // Dead side of a smooth rectifier: negative z where the slope is within 5 % of zero.
+    public static bool IsInLimit(double z) => z < 0 && Math.Abs(Derivative(z)) < 0.05;
+    public static string LimitRule => "z < 0 and |gelu'(z)| < 0.05";
+    private static double Cdf(double z) => 0.5 * SpecialFunctions.Erfc(-z * InvSqrt2);
+    // exp(−z²/2) as two factors so that |z| up to 1e308 never forms inf·0.
+    private static double Pdf(double z) => Math.Abs(z) > 40 ? 0.0 : InvSqrt2Pi * Math.Exp(-0.5 * z * z);
+}

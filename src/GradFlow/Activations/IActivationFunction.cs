@@ -1,0 +1,43 @@
+namespace GradFlow.Activations;
+
+/// <summary>
+/// One hidden activation φ as a tiny static operator: value and derivative side by side, its range,
+/// and the study's saturation ("limit") predicate. <see cref="Activation{TFunction}"/> drives spans of it.
+/// </summary>
+public interface IActivationFunction<TSelf> where TSelf : IActivationFunction<TSelf>
+{
+    static abstract string Name { get; }
+
+    /// <summary>φ(z).</summary>
+    static abstract double Value(double z);
+
+    /// <summary>φ′(z).</summary>
+    static abstract double Derivative(double z);
+
+    /// <summary>Infimum of φ over the reals (may be attained in floating point).</summary>
+    static abstract double LowerBound { get; }
+
+    /// <summary>Supremum of φ over the reals (may be attained in floating point).</summary>
+    static abstract double UpperBound { get; }
+
+    /// <summary>Whether φ is monotone non-decreasing on the whole line.</summary>
+    static abstract bool IsMonotone { get; }
+
+    /// <summary>Whether φ(−z) = −φ(z).</summary>
+    static abstract bool IsOdd { get; }
+
+    /// <summary>Points where φ′ (or φ″ for ELU) jumps: a finite difference straddling one is not a derivative.</summary>
+    static abstract double[] Kinks { get; }
+
+    /// <summary>The study's "limit" predicate: z sits in the saturated (or dead) part of φ.</summary>
+    static abstract bool IsInLimit(double z);
+
+    /// <summary>What <see cref="IsInLimit"/> means, in words, for reports and docs.</summary>
+    static abstract string LimitRule { get; }
+
+    /// <summary>φ(z) and φ′(z) at once; overridden where one reuses the other's work.</summary>
+    static virtual (double Value, double Derivative) Evaluate(double z)
+    {
+        return (TSelf.Value(z), TSelf.Derivative(z));
+    }
+}

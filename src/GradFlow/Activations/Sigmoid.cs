@@ -1,0 +1,19 @@
+using GradFlow.Numerics;
+
+namespace GradFlow.Activations;
+
+/// <summary>Logistic sigmoid as a hidden activation: σ(z) = 1 / (1 + e^−z).</summary>
+public readonly struct Sigmoid : IActivationFunction<Sigmoid>
+{
+    public static string Name => "sigmoid";
+    public static double Value(double z) => SpecialFunctions.Sigmoid(z);
+    public static double Derivative(double z) => SpecialFunctions.SigmoidDerivative(z);
+    public static double LowerBound => 0.0;
+    public static double UpperBound => 1.0;
+    public static bool IsMonotone => true;
+    public static bool IsOdd => false;
+    public static double[] Kinks => [];
+    // Within 5 % of either bound, like tanh's |tanh z| > 0.95.
+    public static bool IsInLimit(double z) => Math.Abs(SpecialFunctions.Sigmoid(z) - 0.5) > 0.45;
+    public static string LimitRule => "sigmoid z < 0.05 or > 0.95";
+}

@@ -1,0 +1,18 @@
+using GradFlow.Numerics;
+
+namespace GradFlow.Activations;
+
+/// <summary>SiLU (swish): φ(z) = z·σ(z), φ′(z) = σ(z) + z·σ(z)·σ(−z).</summary>
+public readonly struct Silu : IActivationFunction<Silu>
+{
+    public static string Name => "silu";
+    public static double Value(double z) => z * SpecialFunctions.Sigmoid(z);
+    public static double Derivative(double z) => SpecialFunctions.Sigmoid(z) + z * SpecialFunctions.SigmoidDerivative(z);
+    public static double LowerBound => -0.27846454276107380; // φ at z ≈ −1.2785, its minimum
+    public static double UpperBound => double.PositiveInfinity;
+    public static bool IsMonotone => false;
+    public static bool IsOdd => false;
+    public static double[] Kinks => [];
+    public static bool IsInLimit(double z) => z < 0 && Math.Abs(Derivative(z)) < 0.05;
+    public static string LimitRule => "z < 0 and |silu'(z)| < 0.05";
+}

@@ -1,0 +1,23 @@
+using GradFlow.Numerics;
+
+namespace GradFlow.Activations;
+
+/// <summary>softsign: φ(z) = z / (1 + |z|), φ′(z) = 1 / (1 + |z|)².</summary>
+public readonly struct Softsign : IActivationFunction<Softsign>
+{
+    public static string Name => "softsign";
+    public static double Value(double z) => z / (1.0 + Math.Abs(z));
+    public static double Derivative(double z)
+    {
+        double d = 1.0 + Math.Abs(z);
+        return 1.0 / (d * d);
+    }
+    public static double LowerBound => -1.0;
+    public static double UpperBound => 1.0;
+    public static bool IsMonotone => true;
+    public static bool IsOdd => true;
+    // φ′ = 1/(1 + |z|)² is continuous but φ″ jumps from 2 to −2 at 0: central differences across 0 lose their order.
+    public static double[] Kinks => [0.0];
+    public static bool IsInLimit(double z) => Math.Abs(Value(z)) > 0.95;
+    public static string LimitRule => "|softsign z| > 0.95";
+}

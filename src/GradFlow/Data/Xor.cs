@@ -1,0 +1,48 @@
+using GradFlow.Random;
+
+namespace GradFlow.Data;
+
+/// <summary>The study's noisy XOR task (its data.py), drawn from the same NumPy streams.</summary>
+public static class Xor
+{
+    /// <summary>
+    /// n points uniform in [−1, 1]², label 1 where x1·x2 &lt; 0, then Gaussian noise of std
+    /// <paramref name="noise"/> on the inputs; with <paramref name="relabelAfterNoise"/> the label is
+    /// taken from the noisy point instead. One generator: uniform(n×2), then normal(n×2).
+    /// </summary>
+    public static Dataset Generate(int n, double noise, UInt128 seed, bool relabelAfterNoise = false)
+    {
+        if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n), n, "n must be positive");
+        if (!(noise >= 0) || double.IsInfinity(noise)) throw new ArgumentOutOfRangeException(nameof(noise), noise, "noise must be a finite number >= 0");
+        var rng = Generator.DefaultRng(seed);
+        var x = new double[n * 2];
+        var y = new double[n];
+        rng.Uniform(-1.0, 1.0, x);
+        if (!relabelAfterNoise) Label(x, y);
+        var eps = new double[n * 2];
+        rng.Normal(0.0, noise, eps);
+        for (int i = 0; i < x.Length; i++) x[i] += eps[i];
+        if (relabelAfterNoise) Label(x, y);
+        return new Dataset(x, y, 2);
+    }
+
+    /// <summary>
+    /// The study's split: a fresh generator's permutation(n); test = its first round(n·testSize)
+    /// indices, train = the rest. With testSize 0 every row is train, in generation order.
+    /// </summary>
+    public static DataSplit Split(Dataset data, double testSize, UInt128 seed)
+    {
+        if (!(testSize >= 0 && testSize < 1))
+            throw new ArgumentOutOfRangeException(nameof(testSize), testSize, "test size must be in [0, 1)");
+        int n = data.Count;
+        if (testSize == 0) return new DataSplit(data, new Dataset([], [], data.Features));
+        int[] perm = Generator.DefaultRng(seed).Permutation(n);
+        int nTest = (int)Math.Round(n * testSize, MidpointRounding.ToEven); // Python's round()
+        return new DataSplit(data.Take(perm.AsSpan(nTest)), data.Take(perm.AsSpan(0, nTest)));
+    }
+
+    private static void Label(ReadOnlySpan<double> x, Span<double> y)
+    {
+        for (int i = 0; i < y.Length; i++) y[i] = x[2 * i] * x[2 * i + 1] < 0 ? 1.0 : 0.0;
+    }
+}

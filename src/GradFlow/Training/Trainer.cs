@@ -1,0 +1,77 @@
+using GradFlow.Data;
+using GradFlow.Model;
+
+namespace GradFlow.Training;
+
+/// <summary>
+/// Full-batch gradient descent in the study's order per epoch: forward on train → loss and accuracy →
+/// backward → forward on test with the same parameters → record → update. Buffers are sized in the
+/// constructor; <see cref="Run"/> allocates nothing per epoch.
+/// </summary>
+public sealed class Trainer
+{
+    private readonly Mlp _model;
+    private readonly DataSplit _data;
+    private readonly TrainingOptions _options;
+    private readonly IMetricGroup[] _metrics;
+    private readonly BatchPass _train;
+    private readonly BatchPass? _test;
+    private readonly EpochState _state;
+
+    public Trainer(Mlp model, DataSplit data, TrainingOptions options, IReadOnlyList<IMetricGroup> metrics)
+    {
+        if (data.Train.Features != model.Inputs)
+            throw new ArgumentException($"data has {data.Train.Features} features but the model takes {model.Inputs} inputs");
+        if (data.Train.Count == 0) throw new ArgumentException("the training set is empty");
+        _model = model;
+        _data = data;
+        _options = options;
+        _metrics = metrics.ToArray();
+        _train = new BatchPass(model.Architecture, data.Train.Count);
+        _test = data.HasTest ? new BatchPass(model.Architecture, data.Test.Count) : null;
+        _state = new EpochState(model, _train);
+        Log = new RunLog(metrics.SelectMany(m => m.Columns).ToArray(), options.LoggedEpochCount);
+    }
+
+    public RunLog Log { get; }
+
+    public TrainingResult Run()
+    {
+        var train = _data.Train;
+        for (int epoch = 0; epoch < _options.Epochs; epoch++)
+        {
+            _train.Forward(_model, train.X);
+            _state.Epoch = epoch;
+            _state.TrainLoss = _train.Loss(train.Y);
+            _state.TrainAccuracy = _train.Accuracy(train.Y);
+            if (!double.IsFinite(_state.TrainLoss)) return new TrainingResult(Log, epoch);
+            _train.Backward(_model, train.X, train.Y);
+            if (_test is not null)
+            {
+                _test.Forward(_model, _data.Test.X);
+                _state.TestLoss = _test.Loss(_data.Test.Y);
+                _state.TestAccuracy = _test.Accuracy(_data.Test.Y);
+            }
+            else
+            {
+                _state.TestLoss = double.NaN;
+                _state.TestAccuracy = double.NaN;
+            }
+            if (_options.IsLogged(epoch)) Record(epoch);
+            _train.Step(_model, _options.LearningRate);
+        }
+        return new TrainingResult(Log, null);
+    }
+
+    private void Record(int epoch)
+    {
+        var row = Log.Append(epoch);
+        int offset = 0;
+        foreach (var group in _metrics)
+        {
+            int width = group.Columns.Count;
+            group.Write(_state, row.Slice(offset, width));
+            offset += width;
+        }
+    }
+}
