@@ -44,7 +44,7 @@ public sealed class Trainer
             _state.Epoch = epoch;
             _state.TrainLoss = _train.Loss(train.Y);
             _state.TrainAccuracy = _train.Accuracy(train.Y);
-            if (!double.IsFinite(_state.TrainLoss)) return new TrainingResult(Log, epoch);
+            if (!double.IsFinite(_state.TrainLoss)) return Diverged(epoch);
             _train.Backward(_model, train.X, train.Y);
             if (_test is not null)
             {
@@ -61,6 +61,16 @@ public sealed class Trainer
             _train.Step(_model, _options.LearningRate);
         }
         return new TrainingResult(Log, null);
+    }
+
+    // The diverging epoch gets a row of its own: its loss and accuracy as measured, every other metric NaN.
+    private TrainingResult Diverged(int epoch)
+    {
+        var row = Log.Append(epoch);
+        row.Fill(double.NaN);
+        if (Log.HasColumn("train_loss")) row[Log.ColumnIndex("train_loss")] = _state.TrainLoss;
+        if (Log.HasColumn("train_acc")) row[Log.ColumnIndex("train_acc")] = _state.TrainAccuracy;
+        return new TrainingResult(Log, epoch);
     }
 
     private void Record(int epoch)

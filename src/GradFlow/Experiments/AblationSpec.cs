@@ -1,0 +1,84 @@
+using GradFlow.Activations;
+using GradFlow.Model;
+
+namespace GradFlow.Experiments;
+
+/// <summary>
+/// An ablation: activations × inits × scales × seeds, everything else held fixed. Each run draws its
+/// data, split and initial weights from <c>default_rng(seed)</c>, as the study does.
+/// </summary>
+public sealed record AblationSpec
+{
+    public string Name { get; init; } = "custom";
+    public IReadOnlyList<string> Activations { get; init; } = ActivationRegistry.StudyNames;
+    public IReadOnlyList<string> Inits { get; init; } = ["xavier"];
+    public IReadOnlyList<double> Scales { get; init; } = [1.0];
+    public IReadOnlyList<ulong> Seeds { get; init; } = [0];
+    public IReadOnlyList<int> Arch { get; init; } = [2, 16, 16, 1];
+    public int N { get; init; } = 300;
+    public double Noise { get; init; } = 0.1;
+    public double TestSize { get; init; } = 0.25;
+    public bool RelabelAfterNoise { get; init; }
+    public double LearningRate { get; init; } = 0.05;
+    public int Epochs { get; init; } = 3000;
+    public double DerivEps { get; init; } = 1e-3;
+    public double ZLinearEps { get; init; } = 0.1;
+    public int LogEvery { get; init; } = 1;
+
+    public Architecture Architecture => new(Arch);
+    public bool HasTestSplit => TestSize > 0;
+
+    /// <summary>The accuracy the study compares: test accuracy with a split, train accuracy without.</summary>
+    public string AccuracyMetric => HasTestSplit ? "test_acc" : "train_acc";
+
+    /// <summary>Every run in a fixed order: activation, then init, then scale, then seed.</summary>
+    public IReadOnlyList<RunKey> Runs()
+    {
+        var runs = new List<RunKey>(Activations.Count * Inits.Count * Scales.Count * Seeds.Count);
+        foreach (var settings in Settings())
+            foreach (var seed in Seeds) runs.Add(settings.WithSeed(seed));
+        return runs;
+    }
+
+    /// <summary>Every (activation, init, scale) in run order.</summary>
+    public IReadOnlyList<SettingKey> Settings()
+    {
+        var settings = new List<SettingKey>();
+        foreach (var a in Activations)
+            foreach (var i in Inits)
+                foreach (var s in Scales) settings.Add(new SettingKey(a, i, s));
+        return settings;
+    }
+
+    /// <summary>Throws <see cref="SpecException"/> naming the first invalid field and what it accepts.</summary>
+    public AblationSpec Validate()
+    {
+        if (Activations.Count == 0) throw new SpecException("activations: at least one is needed; valid: " + string.Join(", ", ActivationRegistry.Names));
+        foreach (var a in Activations)
+            if (!ActivationRegistry.TryGet(a, out _)) throw new SpecException($"activations: unknown activation '{a}'; valid: {string.Join(", ", ActivationRegistry.Names)}");
+        if (Inits.Count == 0) throw new SpecException("inits: at least one is needed; valid: " + string.Join(", ", InitSchemes.Names));
+        foreach (var i in Inits)
+            if (!InitSchemes.Names.Contains(i)) throw new SpecException($"inits: unknown init '{i}'; valid: {string.Join(", ", InitSchemes.Names)}");
+        if (Scales.Count == 0) throw new SpecException("scales: at least one is needed, each a finite number > 0");
+        foreach (var s in Scales)
+            if (!(s > 0) || double.IsInfinity(s)) throw new SpecException($"scales: {s} is not a finite number > 0");
+        if (Seeds.Count == 0) throw new SpecException("seeds: at least one is needed, e.g. 0-9 or 0,3,7");
+        if (Seeds.Distinct().Count() != Seeds.Count) throw new SpecException("seeds: each seed may appear once");
+        if (Activations.Distinct().Count() != Activations.Count || Inits.Distinct().Count() != Inits.Count || Scales.Distinct().Count() != Scales.Count)
+            throw new SpecException("activations, inits and scales: each value may appear once");
+        try { _ = Architecture; }
+        catch (ArgumentException e) { throw new SpecException("arch: " + e.Message); }
+        if (Arch[0] != 2) throw new SpecException($"arch: the XOR data has 2 features, so the input width must be 2, got [{string.Join(",", Arch)}]");
+        if (N <= 0) throw new SpecException($"n: {N} is not a positive integer");
+        if (!(Noise >= 0) || double.IsInfinity(Noise)) throw new SpecException($"noise: {Noise} is not a finite number >= 0");
+        if (!(TestSize >= 0 && TestSize < 1)) throw new SpecException($"test-size: {TestSize} is not in [0, 1)");
+        if (TestSize > 0 && (int)Math.Round(N * TestSize, MidpointRounding.ToEven) >= N)
+            throw new SpecException($"test-size: {TestSize} of n = {N} leaves no training rows");
+        if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new SpecException($"lr: {LearningRate} is not a finite number > 0");
+        if (Epochs <= 0) throw new SpecException($"epochs: {Epochs} is not a positive integer");
+        if (!(DerivEps > 0) || double.IsInfinity(DerivEps)) throw new SpecException($"deriv-eps: {DerivEps} is not a finite number > 0");
+        if (!(ZLinearEps > 0) || double.IsInfinity(ZLinearEps)) throw new SpecException($"z-linear-eps: {ZLinearEps} is not a finite number > 0");
+        if (LogEvery <= 0) throw new SpecException($"log-every: {LogEvery} is not a positive integer");
+        return this;
+    }
+}

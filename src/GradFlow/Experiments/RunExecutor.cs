@@ -1,0 +1,28 @@
+using GradFlow.Activations;
+using GradFlow.Data;
+using GradFlow.Model;
+using GradFlow.Training;
+
+namespace GradFlow.Experiments;
+
+/// <summary>One run from its key: data, split and weights from default_rng(seed), then training.</summary>
+public static class RunExecutor
+{
+    public static RunResult Execute(AblationSpec spec, RunKey key)
+    {
+        var arch = spec.Architecture;
+        var activation = ActivationRegistry.Get(key.Activation);
+        var data = Xor.Generate(spec.N, spec.Noise, key.Seed, spec.RelabelAfterNoise);
+        var split = Xor.Split(data, spec.TestSize, key.Seed);
+        var model = Mlp.Init(arch, activation, InitSchemes.Parse(key.Init), key.Scale, key.Seed);
+        var trainer = new Trainer(model, split, new TrainingOptions(spec.LearningRate, spec.Epochs, spec.LogEvery), MetricGroups(spec, activation, split.Train.Count));
+        var result = trainer.Run();
+        return new RunResult(key, result.Log, result.DivergedAt);
+    }
+
+    /// <summary>Every metric a sweep records, in column order.</summary>
+    public static IReadOnlyList<IMetricGroup> MetricGroups(AblationSpec spec, Activation activation, int trainCount) =>
+    [
+        new CoreMetrics(spec.Architecture, spec.HasTestSplit),
+    ];
+}

@@ -1,0 +1,13 @@
+namespace GradFlow.Experiments;
+
+/// <summary>One run of an ablation; its name is the run file's stem, e.g. relu_xavier_s0p5_seed3.</summary>
+public sealed record RunKey(SettingKey Setting, ulong Seed)
+{
+    public string Activation => Setting.Activation;
+    public string Init => Setting.Init;
+    public double Scale => Setting.Scale;
+
+    public string Stem => $"{Setting.Stem}_seed{Seed}";
+
+    public override string ToString() => Stem;
+}

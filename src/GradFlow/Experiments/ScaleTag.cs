@@ -1,0 +1,10 @@
+using System.Globalization;
+
+namespace GradFlow.Experiments;
+
+/// <summary>The study's file tag for an init scale: 0.5 → s0p5, 1.0 → s1, 2.0 → s2.</summary>
+public static class ScaleTag
+{
+    public static string Of(double scale) =>
+        "s" + scale.ToString("R", CultureInfo.InvariantCulture).Replace('.', 'p').Replace("E+", "e").Replace("E-", "em");
+}
