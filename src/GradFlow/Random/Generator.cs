@@ -1,51 +1,94 @@
 namespace GradFlow.Random;
 
 /// <summary>
-/// The one random generator of GradFlow: the draws of NumPy's <c>np.random.default_rng(seed)</c>.
-/// PLACEHOLDER body (System.Random) until the NumPy-compatible streams land; the API is final.
+/// The one random generator of GradFlow: bit for bit the draws of NumPy's <c>np.random.default_rng(seed)</c>
+/// (a <c>Generator</c> over <see cref="Pcg64"/> seeded through <see cref="SeedSequence"/>).
 /// </summary>
 public sealed class Generator
 {
-    private readonly System.Random _inner;
+    private readonly Pcg64 _bitGenerator;
 
-    private Generator(System.Random inner) => _inner = inner;
+    private Generator(Pcg64 bitGenerator) => _bitGenerator = bitGenerator;
 
     /// <summary>Same as <c>np.random.default_rng(seed)</c> for any seed in [0, 2^128).</summary>
-    public static Generator DefaultRng(UInt128 seed) => new(new System.Random((int)(seed % int.MaxValue)));
+    public static Generator DefaultRng(UInt128 seed) => new(new Pcg64(new SeedSequence(seed)));
+
+    /// <summary>The underlying bit generator (NumPy's <c>Generator.bit_generator</c>).</summary>
+    public Pcg64 BitGenerator => _bitGenerator;
+
+    /// <summary><c>bit_generator.random_raw()</c>: the next 64-bit output.</summary>
+    public ulong NextUInt64() => _bitGenerator.NextUInt64();
+
+    /// <summary><c>integers(0, 2**32, dtype=np.uint32)</c>: the next buffered 32-bit output.</summary>
+    public uint NextUInt32() => _bitGenerator.NextUInt32();
 
     /// <summary><c>Generator.random()</c>: a double in [0, 1).</summary>
-    public double Random() => _inner.NextDouble();
+    public double Random() => _bitGenerator.NextDouble();
 
-    /// <summary><c>Generator.uniform(low, high, size)</c> into <paramref name="destination"/>.</summary>
+    /// <summary><c>Generator.random(size)</c> into <paramref name="destination"/>.</summary>
+    public void Random(Span<double> destination)
+    {
+        for (int i = 0; i < destination.Length; i++) destination[i] = _bitGenerator.NextDouble();
+    }
+
+    /// <summary><c>Generator.uniform(low, high, size)</c> into <paramref name="destination"/>: low + (high - low) * random().</summary>
     public void Uniform(double low, double high, Span<double> destination)
     {
-        for (int i = 0; i < destination.Length; i++) destination[i] = low + (high - low) * Random();
+        double range = high - low;
+        if (!double.IsFinite(range))
+            throw new ArgumentOutOfRangeException(nameof(high), "high - low must be finite.");
+        for (int i = 0; i < destination.Length; i++) destination[i] = low + range * _bitGenerator.NextDouble();
     }
 
     /// <summary><c>Generator.standard_normal(size)</c> into <paramref name="destination"/>.</summary>
     public void StandardNormal(Span<double> destination)
     {
-        for (int i = 0; i < destination.Length; i++)
-            destination[i] = Math.Sqrt(-2 * Math.Log(1 - Random())) * Math.Cos(2 * Math.PI * Random());
+        for (int i = 0; i < destination.Length; i++) destination[i] = Ziggurat.StandardNormal(_bitGenerator);
     }
 
-    /// <summary><c>Generator.normal(loc, scale, size)</c> into <paramref name="destination"/>.</summary>
+    /// <summary><c>Generator.normal(loc, scale, size)</c> into <paramref name="destination"/>: loc + scale * standard_normal().</summary>
     public void Normal(double loc, double scale, Span<double> destination)
     {
-        StandardNormal(destination);
-        for (int i = 0; i < destination.Length; i++) destination[i] = loc + scale * destination[i];
+        // NumPy rejects any scale with the sign bit set, -0.0 included.
+        if (!double.IsNaN(scale) && double.IsNegative(scale))
+            throw new ArgumentOutOfRangeException(nameof(scale), "scale must be non-negative.");
+        for (int i = 0; i < destination.Length; i++) destination[i] = loc + scale * Ziggurat.StandardNormal(_bitGenerator);
     }
 
-    /// <summary><c>Generator.permutation(n)</c>.</summary>
+    /// <summary><c>Generator.permutation(n)</c>: <c>shuffle(arange(n))</c>.</summary>
     public int[] Permutation(int n)
     {
-        var p = new int[n];
-        for (int i = 0; i < n; i++) p[i] = i;
-        for (int i = n - 1; i > 0; i--)
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        var values = new int[n];
+        for (int i = 0; i < n; i++) values[i] = i;
+        Shuffle<int>(values);
+        return values;
+    }
+
+    /// <summary><c>Generator.shuffle(x)</c> of a one-dimensional array, in place.</summary>
+    public void Shuffle<T>(Span<T> values)
+    {
+        for (int i = values.Length - 1; i > 0; i--)
         {
-            int j = _inner.Next(i + 1);
-            (p[i], p[j]) = (p[j], p[i]);
+            int j = (int)RandomInterval((uint)i);
+            (values[i], values[j]) = (values[j], values[i]);
         }
-        return p;
+    }
+
+    // NumPy's random_interval: uniform in [0, max] by rejection of masked draws. A span's length
+    // is below 2^31, so only its 32-bit branch (buffered 32-bit draws) can occur here.
+    private uint RandomInterval(uint max)
+    {
+        if (max == 0) return 0;
+        uint mask = max;
+        mask |= mask >> 1;
+        mask |= mask >> 2;
+        mask |= mask >> 4;
+        mask |= mask >> 8;
+        mask |= mask >> 16;
+        uint value;
+        do value = _bitGenerator.NextUInt32() & mask;
+        while (value > max);
+        return value;
     }
 }
