@@ -1,0 +1,144 @@
+using System.Diagnostics;
+
+namespace GradFlow.Experiments;
+
+/// <summary>
+/// Runs an ablation into a results folder: each run in parallel, each run file written atomically as
+/// it finishes, runs already on disk skipped (so an interrupted sweep resumes), then the summaries,
+/// final table and statistics. The files are the same bytes whatever the thread count or sharding.
+/// </summary>
+public static class SweepRunner
+{
+    public static SweepOutcome Run(AblationSpec spec, string outDirectory, SweepOptions? options = null)
+    {
+        options ??= new SweepOptions();
+        spec.Validate();
+        var shard = options.EffectiveShard;
+        var store = new ResultStore(outDirectory);
+        var existing = CheckFolder(store, spec, shard);
+        var started = DateTime.UtcNow;
+        var clock = Stopwatch.StartNew();
+        var all = spec.Runs();
+        var mine = all.Where((_, i) => shard.Owns(i)).ToArray();
+        store.WriteManifest(new Manifest
+        {
+            Spec = spec, Shard = shard.ToString(), Runs = mine.Length,
+            StartedUtc = existing?.StartedUtc ?? started,
+        });
+
+        var results = new RunResult[mine.Length];
+        int done = 0, resumed = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads, CancellationToken = options.Cancellation };
+        Parallel.For(0, mine.Length, parallel, i =>
+        {
+            var key = mine[i];
+            bool onDisk = store.HasRun(key);
+            if (onDisk) results[i] = store.ReadRun(key);
+            else
+            {
+                results[i] = RunExecutor.Execute(spec, key);
+                store.WriteRun(results[i]);
+            }
+            if (onDisk) Interlocked.Increment(ref resumed);
+            options.Progress?.Report(new SweepProgress(key, Interlocked.Increment(ref done), mine.Length, onDisk));
+        });
+
+        var summaries = shard.IsWhole ? WriteAggregates(spec, store, results) : [];
+        clock.Stop();
+        store.WriteManifest(new Manifest
+        {
+            Spec = spec, Shard = shard.ToString(), Runs = mine.Length,
+            StartedUtc = existing?.StartedUtc ?? started, FinishedUtc = DateTime.UtcNow, ElapsedSeconds = clock.Elapsed.TotalSeconds,
+        });
+        return new SweepOutcome(spec, store, results, summaries, resumed, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Aggregates shard folders of one spec into <paramref name="outDirectory"/>: the same files a
+    /// single-machine run writes.
+    /// </summary>
+    public static SweepOutcome Merge(string outDirectory, IReadOnlyList<string> shardDirectories)
+    {
+        if (shardDirectories.Count == 0) throw new SpecException("merge: name at least one shard folder");
+        var clock = Stopwatch.StartNew();
+        var sources = new List<ResultStore>();
+        AblationSpec? spec = null;
+        foreach (var dir in shardDirectories)
+        {
+            var store = new ResultStore(dir);
+            var manifest = ReadManifestOrThrow(store);
+            if (spec is null) spec = manifest.Spec;
+            else
+            {
+                var diff = ResultStore.Differences(spec, manifest.Spec);
+                if (diff.Count > 0) throw new SpecException($"merge: {dir} holds a different spec ({string.Join(", ", diff)} differ) from {shardDirectories[0]}");
+            }
+            sources.Add(store);
+        }
+        spec!.Validate();
+        var target = new ResultStore(outDirectory);
+        CheckFolder(target, spec, Shard.Whole);
+        var runs = spec.Runs();
+        var results = new RunResult[runs.Count];
+        for (int i = 0; i < runs.Count; i++)
+        {
+            var source = sources.FirstOrDefault(s => s.HasRun(runs[i]))
+                ?? throw new SpecException($"merge: run {runs[i]} is in none of the shard folders; run its shard first");
+            results[i] = source.ReadRun(runs[i]);
+        }
+        var started = DateTime.UtcNow;
+        foreach (var r in results)
+            if (!target.HasRun(r.Key)) target.WriteRun(r);
+        var summaries = WriteAggregates(spec, target, results);
+        target.WriteManifest(new Manifest
+        {
+            Spec = spec, Runs = runs.Count, StartedUtc = started, FinishedUtc = DateTime.UtcNow, ElapsedSeconds = clock.Elapsed.TotalSeconds,
+        });
+        return new SweepOutcome(spec, target, results, summaries, results.Length, clock.Elapsed);
+    }
+
+    private static IReadOnlyList<SettingSummary> WriteAggregates(AblationSpec spec, ResultStore store, IReadOnlyList<RunResult> results)
+    {
+        var summaries = new List<SettingSummary>();
+        foreach (var setting in spec.Settings())
+        {
+            var runs = results.Where(r => r.Key.Setting == setting).ToArray();
+            var summary = Aggregation.Summarize(setting, runs);
+            store.WriteSummary(summary);
+            summaries.Add(summary);
+        }
+        store.WriteFinal(spec, summaries);
+        return summaries;
+    }
+
+    // A folder may be new, or hold an earlier (possibly interrupted) sweep of the very same spec.
+    private static Manifest? CheckFolder(ResultStore store, AblationSpec spec, Shard shard)
+    {
+        if (File.Exists(store.Root)) throw new SpecException($"out: {store.Root} is a file; expected a folder for the results");
+        var manifest = File.Exists(store.ManifestPath) ? ReadManifestOrThrow(store) : null;
+        if (manifest is null)
+        {
+            if (Directory.Exists(store.RunsDirectory) && Directory.EnumerateFileSystemEntries(store.RunsDirectory).Any())
+                throw new SpecException($"out: {store.Root} holds run files but no manifest.json; choose an empty folder");
+            return null;
+        }
+        var diff = ResultStore.Differences(manifest.Spec, spec);
+        if (diff.Count > 0)
+            throw new SpecException($"out: {store.Root} holds results of a different spec ({string.Join(", ", diff)} differ); choose another folder or the same spec");
+        if (manifest.Shard != shard.ToString())
+            throw new SpecException($"out: {store.Root} holds shard {manifest.Shard}, not {shard}; give each shard its own folder");
+        return manifest;
+    }
+
+    private static Manifest ReadManifestOrThrow(ResultStore store)
+    {
+        try
+        {
+            return store.ReadManifest() ?? throw new SpecException($"{store.Root}: no manifest.json; not a GradFlow results folder");
+        }
+        catch (InvalidDataException e)
+        {
+            throw new SpecException(e.Message);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using GradFlow.Experiments;
+
+namespace GradFlow.Tests.Unit.Experiments;
+
+/// <summary>The runner's guarantees: files independent of threads, shards and interruptions; divergence reported.</summary>
+public sealed class SweepRunnerTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("gradflow-sweep-").FullName;
+
+    // Small but real: two activations, two scales, three seeds, a test split, 40 epochs.
+    private static readonly AblationSpec Spec = Presets.Paper with
+    {
+        Name = "unit", Activations = ["relu", "tanh"], Scales = [0.5, 2.0], Seeds = [0, 1, 2], N = 60, Epochs = 40,
+    };
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private string Dir(string name) => Path.Combine(_root, name);
+
+    /// <summary>Every file below a folder, by relative path, except the manifest whose timings differ.</summary>
+    private static SortedDictionary<string, byte[]> Files(string dir) =>
+        new(Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != "manifest.json")
+            .ToDictionary(f => Path.GetRelativePath(dir, f), File.ReadAllBytes), StringComparer.Ordinal);
+
+    private static void AssertSameFiles(string expectedDir, string actualDir)
+    {
+        var expected = Files(expectedDir);
+        var actual = Files(actualDir);
+        Assert.Equal(expected.Keys, actual.Keys);
+        foreach (var (name, bytes) in expected)
+            Assert.True(bytes.AsSpan().SequenceEqual(actual[name]), $"{name} differs between {expectedDir} and {actualDir}");
+    }
+
+    [Fact]
+    public void Run_SmallSpec_WritesEveryFileOfTheFormat()
+    {
+        var outcome = SweepRunner.Run(Spec, Dir("a"), new SweepOptions(Threads: 1));
+
+        Assert.Equal(12, Directory.GetFiles(Path.Combine(Dir("a"), "runs")).Length);
+        Assert.True(File.Exists(Path.Combine(Dir("a"), "runs", "relu_xavier_s0p5_seed0.csv")));
+        Assert.True(File.Exists(Path.Combine(Dir("a"), "summary", "tanh_xavier_s2_seed0.csv".Replace("_seed0", ""))));
+        Assert.True(File.Exists(Path.Combine(Dir("a"), "final.csv")));
+        Assert.True(File.Exists(Path.Combine(Dir("a"), "manifest.json")));
+        Assert.Equal(4, outcome.Summaries.Count);
+        var final = File.ReadAllLines(Path.Combine(Dir("a"), "final.csv"));
+        Assert.StartsWith("activation,init,init_scale,n_seeds,epochs,lr,noise,test_size,train_loss_mean,train_loss_std,", final[0]);
+        Assert.Equal(5, final.Length);
+    }
+
+    [Fact]
+    public void Run_SerialAndParallel_WriteByteIdenticalFiles()
+    {
+        SweepRunner.Run(Spec, Dir("serial"), new SweepOptions(Threads: 1));
+        SweepRunner.Run(Spec, Dir("parallel"), new SweepOptions(Threads: 4));
+
+        AssertSameFiles(Dir("serial"), Dir("parallel"));
+    }
+
+    [Fact]
+    public void Run_InterruptedThenRestarted_EndsWithTheFilesOfAnUninterruptedRun()
+    {
+        SweepRunner.Run(Spec, Dir("whole"), new SweepOptions(Threads: 2));
+        using var cancel = new CancellationTokenSource();
+        var progress = new SyncProgress(p => { if (p.Done == 5) cancel.Cancel(); });
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            SweepRunner.Run(Spec, Dir("resumed"), new SweepOptions(Threads: 1, Progress: progress, Cancellation: cancel.Token)));
+        int before = Directory.GetFiles(Path.Combine(Dir("resumed"), "runs")).Length;
+
+        var outcome = SweepRunner.Run(Spec, Dir("resumed"), new SweepOptions(Threads: 2));
+
+        Assert.InRange(before, 5, 11);
+        Assert.Equal(before, outcome.ResumedCount);
+        AssertSameFiles(Dir("whole"), Dir("resumed"));
+    }
+
+    [Fact]
+    public void Merge_OfAllShards_EqualsTheSingleMachineRun()
+    {
+        SweepRunner.Run(Spec, Dir("single"), new SweepOptions(Threads: 2));
+        var shards = new[] { "1/3", "2/3", "3/3" };
+        foreach (var s in shards) SweepRunner.Run(Spec, Dir("shard" + s[0]), new SweepOptions(Shard: Shard.Parse(s)));
+
+        SweepRunner.Merge(Dir("merged"), shards.Select(s => Dir("shard" + s[0])).ToArray());
+
+        AssertSameFiles(Dir("single"), Dir("merged"));
+        int total = shards.Sum(s => Directory.GetFiles(Path.Combine(Dir("shard" + s[0]), "runs")).Length);
+        Assert.Equal(12, total); // disjoint and complete
+    }
+
+    [Fact]
+    public void Run_FolderOfADifferentSpec_IsRefusedNamingTheFields()
+    {
+        SweepRunner.Run(Spec, Dir("x"), new SweepOptions());
+        var before = Files(Dir("x"));
+
+        var e = Assert.Throws<SpecException>(() => SweepRunner.Run(Spec with { Epochs = 41, LearningRate = 0.1 }, Dir("x"), new SweepOptions()));
+
+        Assert.Contains("epochs", e.Message);
+        Assert.Contains("learning_rate", e.Message);
+        Assert.Equal(before, Files(Dir("x")));
+    }
+
+    [Fact]
+    public void Run_HugeLearningRate_MarksTheRunDivergedAndKeepsMeansFinite()
+    {
+        // The loss is computed from the logit, so it stays finite until the weights themselves
+        // overflow: a step of 1e50 makes ReLU's logits infinite within a few epochs.
+        var spec = Spec with { Activations = ["relu"], Scales = [2.0], Seeds = [0], LearningRate = 1e50, Epochs = 30 };
+
+        var outcome = SweepRunner.Run(spec, Dir("div"), new SweepOptions());
+
+        var run = Assert.Single(outcome.Runs);
+        Assert.True(run.Diverged, "a learning rate of 1e50 should blow the loss up");
+        var reread = outcome.Store.ReadRun(run.Key);
+        Assert.Equal(run.DivergedAt, reread.DivergedAt);
+        var final = File.ReadAllLines(outcome.Store.FinalPath);
+        Assert.EndsWith(",1", final[1]); // n_diverged
+        Assert.Equal(0, outcome.Summaries[0].SeedCount);
+    }
+
+    [Fact]
+    public void ReadRun_OfAWrittenRun_GivesBackTheSameBits()
+    {
+        var outcome = SweepRunner.Run(Spec with { Activations = ["tanh"], Scales = [1.0], Seeds = [7] }, Dir("r"), new SweepOptions());
+        var written = outcome.Runs[0];
+
+        var read = outcome.Store.ReadRun(written.Key);
+
+        Assert.Equal(written.Log.Columns, read.Log.Columns);
+        Assert.Equal(written.Log.Count, read.Log.Count);
+        for (int r = 0; r < read.Log.Count; r++)
+            Assert.True(written.Log.Row(r).SequenceEqual(read.Log.Row(r)), $"row {r} differs");
+    }
+
+    /// <summary>IProgress that reports synchronously on the reporting thread (Progress&lt;T&gt; posts asynchronously).</summary>
+    private sealed class SyncProgress(Action<SweepProgress> action) : IProgress<SweepProgress>
+    {
+        public void Report(SweepProgress value) => action(value);
+    }
+}
