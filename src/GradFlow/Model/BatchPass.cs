@@ -8,11 +8,16 @@ namespace GradFlow.Model;
 /// once. After <see cref="Forward"/> the caches (<see cref="PreActivation"/>, <see cref="Output"/>,
 /// <see cref="PhiPrime"/>) hold the pass, so diagnostics never need a second one; after
 /// <see cref="Backward"/>, <see cref="Delta"/> holds ∂L/∂z and <see cref="GradW"/>/<see cref="GradB"/> ∂L/∂W, ∂L/∂b.
-/// All matrices are row-major with one row per sample.
+/// <para>
+/// Layout: every per-sample matrix is unit-major, (units × BatchSize): row j holds unit j over all
+/// samples. Each kernel then runs along the batch, the long axis, in contiguous spans; the sums
+/// over units keep the textbook order k = 0, 1, … so the layout changes no bit of z.
+/// </para>
 /// </summary>
 public sealed class BatchPass
 {
-    private readonly double[][] _z, _a, _dphi, _delta, _gradW, _gradB, _weightsT;
+    private readonly double[] _input;
+    private readonly double[][] _z, _a, _dphi, _delta, _gradW, _gradB;
 
     public BatchPass(Architecture arch, int batchSize)
     {
@@ -20,23 +25,22 @@ public sealed class BatchPass
         Architecture = arch;
         BatchSize = batchSize;
         int layers = arch.LayerCount;
+        _input = new double[arch.Inputs * batchSize];
         _z = new double[layers][];
         _a = new double[layers][];
         _dphi = new double[layers][];
         _delta = new double[layers][];
         _gradW = new double[layers][];
         _gradB = new double[layers][];
-        _weightsT = new double[layers][];
         for (int l = 0; l < layers; l++)
         {
             int fanIn = arch.Widths[l], fanOut = arch.Widths[l + 1];
-            _z[l] = new double[batchSize * fanOut];
-            _a[l] = new double[batchSize * fanOut];
-            _dphi[l] = new double[batchSize * fanOut];
-            _delta[l] = new double[batchSize * fanOut];
+            _z[l] = new double[fanOut * batchSize];
+            _a[l] = new double[fanOut * batchSize];
+            _dphi[l] = new double[fanOut * batchSize];
+            _delta[l] = new double[fanOut * batchSize];
             _gradW[l] = new double[fanIn * fanOut];
             _gradB[l] = new double[fanOut];
-            _weightsT[l] = new double[fanIn * fanOut];
         }
     }
 
@@ -44,47 +48,52 @@ public sealed class BatchPass
     public int BatchSize { get; }
     public int LayerCount => _z.Length;
 
-    /// <summary>z of layer l (0-based), BatchSize × fan_out.</summary>
+    /// <summary>z of layer l (0-based), (fan_out × BatchSize): unit j's values over the batch at [j·BatchSize ..].</summary>
     public ReadOnlySpan<double> PreActivation(int l) => _z[l];
 
-    /// <summary>φ(z) of hidden layer l, or p = σ(z) for the output layer.</summary>
+    /// <summary>φ(z) of hidden layer l, or p = σ(z) for the output layer; same layout as z.</summary>
     public ReadOnlySpan<double> Output(int l) => _a[l];
 
-    /// <summary>φ′(z) of hidden layer l (unused for the output layer).</summary>
+    /// <summary>φ′(z) of hidden layer l (unused for the output layer); same layout as z.</summary>
     public ReadOnlySpan<double> PhiPrime(int l) => _dphi[l];
 
-    /// <summary>∂L/∂z entering layer l: the backpropagated signal.</summary>
+    /// <summary>∂L/∂z entering layer l: the backpropagated signal; same layout as z.</summary>
     public ReadOnlySpan<double> Delta(int l) => _delta[l];
 
+    /// <summary>∂L/∂W of layer l, row-major (fan_in, fan_out) like the weights.</summary>
     public ReadOnlySpan<double> GradW(int l) => _gradW[l];
+
     public ReadOnlySpan<double> GradB(int l) => _gradB[l];
 
-    /// <summary>The output logits s (the last layer's z).</summary>
+    /// <summary>The output logits s (the last layer's z), one per sample.</summary>
     public ReadOnlySpan<double> Logits => _z[^1];
 
-    /// <summary>The output probabilities p = σ(s).</summary>
+    /// <summary>The output probabilities p = σ(s), one per sample.</summary>
     public ReadOnlySpan<double> Probabilities => _a[^1];
 
-    /// <summary>z = a·W + b layer by layer; φ on hidden layers, σ on the output.</summary>
+    /// <summary>z = a·W + b layer by layer; φ on hidden layers, σ on the output. <paramref name="x"/> is row-major (samples × features).</summary>
     public void Forward(Mlp model, ReadOnlySpan<double> x)
     {
         CheckModel(model);
-        if (x.Length != BatchSize * Architecture.Inputs)
-            throw new ArgumentException($"input holds {x.Length} values, expected {BatchSize} rows × {Architecture.Inputs} features");
-        ReadOnlySpan<double> input = x;
+        int m = BatchSize, d = Architecture.Inputs;
+        if (x.Length != m * d)
+            throw new ArgumentException($"input holds {x.Length} values, expected {m} rows × {d} features");
+        for (int r = 0; r < m; r++)
+            for (int k = 0; k < d; k++) _input[k * m + r] = x[r * d + k];
+
+        ReadOnlySpan<double> input = _input;
         int last = LayerCount - 1;
         for (int l = 0; l < LayerCount; l++)
         {
             var layer = model.Layers[l];
             int fanIn = layer.FanIn, fanOut = layer.FanOut;
             Span<double> z = _z[l];
-            for (int r = 0; r < BatchSize; r++)
+            for (int j = 0; j < fanOut; j++)
             {
-                var zRow = z.Slice(r * fanOut, fanOut);
-                layer.Bias.CopyTo(zRow);
-                var aRow = input.Slice(r * fanIn, fanIn);
-                for (int k = 0; k < fanIn; k++)
-                    Kernels.Axpy(aRow[k], layer.Weights.AsSpan(k * fanOut, fanOut), zRow);
+                // z[j, :] = b[j] + Σ_k W[k, j]·a[k, :], k in order, one rounding per term.
+                var zj = z.Slice(j * m, m);
+                zj.Fill(layer.Bias[j]);
+                for (int k = 0; k < fanIn; k++) Kernels.Axpy(layer.Weights[k * fanOut + j], input.Slice(k * m, m), zj);
             }
             if (l < last) model.Activation.Apply(z, _a[l], _dphi[l]);
             else for (int i = 0; i < z.Length; i++) _a[l][i] = SpecialFunctions.Sigmoid(z[i]);
@@ -98,61 +107,39 @@ public sealed class BatchPass
     /// <summary>Accuracy (p ≥ 0.5) of the last forward pass.</summary>
     public double Accuracy(ReadOnlySpan<double> y) => BinaryCrossEntropy.Accuracy(Probabilities, y);
 
-    /// <summary>
-    /// Backpropagation of the mean cross-entropy through the last forward pass. Needs the same
-    /// <paramref name="x"/> that <see cref="Forward"/> saw.
-    /// </summary>
-    public void Backward(Mlp model, ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    /// <summary>Backpropagation of the mean cross-entropy through the last forward pass.</summary>
+    public void Backward(Mlp model, ReadOnlySpan<double> y)
     {
         CheckModel(model);
-        if (y.Length != BatchSize) throw new ArgumentException($"{y.Length} labels for a batch of {BatchSize}");
+        int m = BatchSize;
+        if (y.Length != m) throw new ArgumentException($"{y.Length} labels for a batch of {m}");
         int last = LayerCount - 1;
         // Output: ∂L/∂s = (p − y)/m, the sigmoid and the cross-entropy cancelling.
         Span<double> deltaOut = _delta[last];
-        double invM = 1.0 / BatchSize;
-        for (int r = 0; r < BatchSize; r++) deltaOut[r] = (_a[last][r] - y[r]) * invM;
+        double invM = 1.0 / m;
+        for (int r = 0; r < m; r++) deltaOut[r] = (_a[last][r] - y[r]) * invM;
 
         for (int l = last; l >= 0; l--)
         {
             var layer = model.Layers[l];
-            ReadOnlySpan<double> input = l == 0 ? x : _a[l - 1];
-            AccumulateGradients(layer, input, _delta[l], _gradW[l], _gradB[l]);
-            if (l > 0) PropagateDelta(layer, _weightsT[l], _delta[l], _dphi[l - 1], _delta[l - 1]);
-        }
-    }
-
-    // ∂L/∂W[k, j] = Σ_r a[r, k]·δ[r, j] and ∂L/∂b[j] = Σ_r δ[r, j], summed over r in order.
-    private void AccumulateGradients(Layer layer, ReadOnlySpan<double> input, ReadOnlySpan<double> delta, Span<double> gradW, Span<double> gradB)
-    {
-        int fanIn = layer.FanIn, fanOut = layer.FanOut;
-        gradW.Clear();
-        gradB.Clear();
-        for (int r = 0; r < BatchSize; r++)
-        {
-            var dRow = delta.Slice(r * fanOut, fanOut);
-            var aRow = input.Slice(r * fanIn, fanIn);
-            if (fanOut == 1)
-                Kernels.Axpy(dRow[0], aRow, gradW); // the same products, vectorised over k
-            else
-                for (int k = 0; k < fanIn; k++) Kernels.Axpy(aRow[k], dRow, gradW.Slice(k * fanOut, fanOut));
-            Kernels.Add(dRow, gradB);
-        }
-    }
-
-    // δ_prev[r, k] = φ′(z_prev[r, k])·Σ_j δ[r, j]·W[k, j]. Summing as axpys of Wᵀ rows over j keeps
-    // every lane independent: no dependent chain of fused multiply-adds, no width-dependent order.
-    private void PropagateDelta(Layer layer, double[] weightsT, ReadOnlySpan<double> delta, ReadOnlySpan<double> dphiPrev, Span<double> deltaPrev)
-    {
-        int fanIn = layer.FanIn, fanOut = layer.FanOut;
-        for (int k = 0; k < fanIn; k++)
-            for (int j = 0; j < fanOut; j++) weightsT[j * fanIn + k] = layer.Weights[k * fanOut + j];
-        for (int r = 0; r < BatchSize; r++)
-        {
-            var acc = deltaPrev.Slice(r * fanIn, fanIn);
-            acc.Clear();
-            for (int j = 0; j < fanOut; j++) Kernels.Axpy(delta[r * fanOut + j], weightsT.AsSpan(j * fanIn, fanIn), acc);
-            var dphi = dphiPrev.Slice(r * fanIn, fanIn);
-            for (int k = 0; k < fanIn; k++) acc[k] *= dphi[k];
+            ReadOnlySpan<double> input = l == 0 ? _input : _a[l - 1];
+            int fanIn = layer.FanIn, fanOut = layer.FanOut;
+            ReadOnlySpan<double> delta = _delta[l];
+            // ∂L/∂W[k, j] = Σ_r a[k, r]·δ[j, r] and ∂L/∂b[j] = Σ_r δ[j, r]: fixed-order sums along the batch.
+            for (int k = 0; k < fanIn; k++)
+                for (int j = 0; j < fanOut; j++)
+                    _gradW[l][k * fanOut + j] = Kernels.Dot(input.Slice(k * m, m), delta.Slice(j * m, m));
+            for (int j = 0; j < fanOut; j++) _gradB[l][j] = Kernels.Sum(delta.Slice(j * m, m));
+            if (l == 0) break;
+            // δ_prev[k, :] = φ′(z_prev[k, :]) ⊙ Σ_j W[k, j]·δ[j, :].
+            Span<double> deltaPrev = _delta[l - 1];
+            for (int k = 0; k < fanIn; k++)
+            {
+                var acc = deltaPrev.Slice(k * m, m);
+                acc.Clear();
+                for (int j = 0; j < fanOut; j++) Kernels.Axpy(layer.Weights[k * fanOut + j], delta.Slice(j * m, m), acc);
+                Kernels.Multiply(_dphi[l - 1].AsSpan(k * m, m), acc);
+            }
         }
     }
 

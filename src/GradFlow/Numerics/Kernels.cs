@@ -50,19 +50,80 @@ public static class Kernels
         for (int i = 0; i < w.Length; i++) w[i] -= lr * g[i];
     }
 
+    /// <summary>
+    /// Σ x[i]·y[i] in a fixed order that no hardware changes: sixteen partial sums (lane i takes the
+    /// elements ≡ i mod 16, fused multiply-add each), folded pairwise, then the tail left to right.
+    /// Always Vector256 (software-emulated where there is no 256-bit unit), so the bits are the same
+    /// on every machine, while four independent accumulators keep the FMA pipeline full.
+    /// </summary>
+    public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        if (x.Length != y.Length) ThrowLengths(x.Length, y.Length);
+        ref double xr = ref MemoryMarshal.GetReference(x);
+        ref double yr = ref MemoryMarshal.GetReference(y);
+        nuint n = (nuint)x.Length, i = 0;
+        var a0 = Vector256<double>.Zero;
+        var a1 = Vector256<double>.Zero;
+        var a2 = Vector256<double>.Zero;
+        var a3 = Vector256<double>.Zero;
+        for (; i + 16 <= n; i += 16)
+        {
+            a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xr, i), Vector256.LoadUnsafe(ref yr, i), a0);
+            a1 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xr, i + 4), Vector256.LoadUnsafe(ref yr, i + 4), a1);
+            a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xr, i + 8), Vector256.LoadUnsafe(ref yr, i + 8), a2);
+            a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xr, i + 12), Vector256.LoadUnsafe(ref yr, i + 12), a3);
+        }
+        for (; i + 4 <= n; i += 4)
+            a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xr, i), Vector256.LoadUnsafe(ref yr, i), a0);
+        var v = (a0 + a1) + (a2 + a3);
+        double s = (v.GetElement(0) + v.GetElement(1)) + (v.GetElement(2) + v.GetElement(3));
+        for (; i < n; i++) s = Math.FusedMultiplyAdd(Unsafe.Add(ref xr, i), Unsafe.Add(ref yr, i), s);
+        return s;
+    }
+
+    /// <summary>Σ x[i] in the same fixed order as <see cref="Dot"/>.</summary>
+    public static double Sum(ReadOnlySpan<double> x)
+    {
+        ref double xr = ref MemoryMarshal.GetReference(x);
+        nuint n = (nuint)x.Length, i = 0;
+        var a0 = Vector256<double>.Zero;
+        var a1 = Vector256<double>.Zero;
+        var a2 = Vector256<double>.Zero;
+        var a3 = Vector256<double>.Zero;
+        for (; i + 16 <= n; i += 16)
+        {
+            a0 += Vector256.LoadUnsafe(ref xr, i);
+            a1 += Vector256.LoadUnsafe(ref xr, i + 4);
+            a2 += Vector256.LoadUnsafe(ref xr, i + 8);
+            a3 += Vector256.LoadUnsafe(ref xr, i + 12);
+        }
+        for (; i + 4 <= n; i += 4) a0 += Vector256.LoadUnsafe(ref xr, i);
+        var v = (a0 + a1) + (a2 + a3);
+        double s = (v.GetElement(0) + v.GetElement(1)) + (v.GetElement(2) + v.GetElement(3));
+        for (; i < n; i++) s += Unsafe.Add(ref xr, i);
+        return s;
+    }
+
+    /// <summary>x[i] *= y[i].</summary>
+    public static void Multiply(ReadOnlySpan<double> y, Span<double> x)
+    {
+        if (x.Length != y.Length) ThrowLengths(x.Length, y.Length);
+        ref double xr = ref MemoryMarshal.GetReference(x);
+        ref double yr = ref MemoryMarshal.GetReference(y);
+        nuint n = (nuint)x.Length, i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + 4 <= n; i += 4)
+                (Vector256.LoadUnsafe(ref xr, i) * Vector256.LoadUnsafe(ref yr, i)).StoreUnsafe(ref xr, i);
+        }
+        for (; i < n; i++) Unsafe.Add(ref xr, i) *= Unsafe.Add(ref yr, i);
+    }
+
     /// <summary>Σ x[i]², accumulated left to right so the order is fixed.</summary>
     public static double SumOfSquares(ReadOnlySpan<double> x)
     {
         double s = 0;
         foreach (double v in x) s = Math.FusedMultiplyAdd(v, v, s);
-        return s;
-    }
-
-    /// <summary>Σ x[i], left to right.</summary>
-    public static double Sum(ReadOnlySpan<double> x)
-    {
-        double s = 0;
-        foreach (double v in x) s += v;
         return s;
     }
 

@@ -45,7 +45,7 @@ public sealed class Trainer
             _state.TrainLoss = _train.Loss(train.Y);
             _state.TrainAccuracy = _train.Accuracy(train.Y);
             if (!double.IsFinite(_state.TrainLoss)) return Diverged(epoch);
-            _train.Backward(_model, train.X, train.Y);
+            _train.Backward(_model, train.Y);
             if (_test is not null)
             {
                 _test.Forward(_model, _data.Test.X);

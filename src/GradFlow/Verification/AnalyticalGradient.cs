@@ -11,7 +11,7 @@ public static class AnalyticalGradient
     {
         var pass = new BatchPass(model.Architecture, data.Count);
         pass.Forward(model, data.X);
-        pass.Backward(model, data.X, data.Y);
+        pass.Backward(model, data.Y);
         var result = new (double[], double[])[pass.LayerCount];
         for (int l = 0; l < pass.LayerCount; l++) result[l] = (pass.GradW(l).ToArray(), pass.GradB(l).ToArray());
         return result;
