@@ -168,6 +168,26 @@ public sealed class ResultStore
         }
     });
 
+    // ---- stats.csv: init,init_scale,activation,other,metric,statistic,value ----
+
+    public void WriteStats(IReadOnlyList<StatRow> rows) => WriteAtomic(StatsPath, w =>
+    {
+        using var csv = CsvFormat.Writer(w);
+        foreach (var h in new[] { "init", "init_scale", "activation", "other", "metric", "statistic", "value" }) csv.WriteField(h);
+        csv.NextRecord();
+        foreach (var r in rows)
+        {
+            csv.WriteField(r.Init);
+            csv.WriteField(CsvFormat.Number(r.Scale));
+            csv.WriteField(r.Activation);
+            csv.WriteField(r.Other);
+            csv.WriteField(r.Metric);
+            csv.WriteField(r.Statistic);
+            csv.WriteField(CsvFormat.Number(r.Value));
+            csv.NextRecord();
+        }
+    });
+
     // ---- manifest.json ----
 
     public static JsonSerializerOptions JsonOptions { get; } = new()

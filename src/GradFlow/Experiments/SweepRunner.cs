@@ -108,6 +108,7 @@ public static class SweepRunner
             summaries.Add(summary);
         }
         store.WriteFinal(spec, summaries);
+        store.WriteStats(SweepStatistics.Compute(spec, results));
         return summaries;
     }
 

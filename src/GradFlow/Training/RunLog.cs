@@ -25,6 +25,9 @@ public sealed class RunLog
 
     public int Epoch(int row) => _epochs[row];
 
+    /// <summary>The recorded epochs, in order.</summary>
+    public ReadOnlySpan<int> Epochs => _epochs.AsSpan(0, Count);
+
     public ReadOnlySpan<double> Row(int row) => _values.AsSpan(row * Columns.Count, Columns.Count);
 
     public double this[int row, string column] => _values[row * Columns.Count + ColumnIndex(column)];

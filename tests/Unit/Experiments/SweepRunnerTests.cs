@@ -41,6 +41,7 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.True(File.Exists(Path.Combine(Dir("a"), "runs", "relu_xavier_s0p5_seed0.csv")));
         Assert.True(File.Exists(Path.Combine(Dir("a"), "summary", "tanh_xavier_s2_seed0.csv".Replace("_seed0", ""))));
         Assert.True(File.Exists(Path.Combine(Dir("a"), "final.csv")));
+        Assert.True(File.Exists(Path.Combine(Dir("a"), "stats.csv")));
         Assert.True(File.Exists(Path.Combine(Dir("a"), "manifest.json")));
         Assert.Equal(4, outcome.Summaries.Count);
         var final = File.ReadAllLines(Path.Combine(Dir("a"), "final.csv"));

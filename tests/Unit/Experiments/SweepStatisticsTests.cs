@@ -1,0 +1,65 @@
+using GradFlow.Experiments;
+using GradFlow.Training;
+
+namespace GradFlow.Tests.Unit.Experiments;
+
+public sealed class SweepStatisticsTests
+{
+    private static readonly AblationSpec Spec = Presets.Paper with { Activations = ["relu", "tanh"], Scales = [1.0], Seeds = [0, 1, 2, 3], Epochs = 3 };
+
+    // test_acc per epoch 0..2; relu reaches 0.9 at epoch 1 on every seed, tanh never gets to 0.85.
+    private static RunResult Run(string activation, ulong seed, double[] testAcc)
+    {
+        var log = new RunLog(["train_acc", "test_acc"], testAcc.Length);
+        for (int e = 0; e < testAcc.Length; e++)
+        {
+            var row = log.Append(e);
+            row[0] = testAcc[e];
+            row[1] = testAcc[e];
+        }
+        return new RunResult(new SettingKey(activation, "xavier", 1.0).WithSeed(seed), log, null);
+    }
+
+    private static IReadOnlyList<StatRow> Compute() => SweepStatistics.Compute(Spec,
+    [
+        .. Spec.Seeds.Select(s => Run("relu", s, [0.5, 0.9, 0.95 + 0.01 * s])),
+        .. Spec.Seeds.Select(s => Run("tanh", s, [0.5, 0.6, 0.7 + 0.01 * s])),
+    ]);
+
+    private static double Value(IReadOnlyList<StatRow> rows, string activation, string statistic, string other = "") =>
+        Assert.Single(rows, r => r.Activation == activation && r.Other == other && r.Statistic == statistic).Value;
+
+    [Fact]
+    public void Compute_SeparatedSettings_TimeToThresholdCountsNeverAndMedian()
+    {
+        var rows = Compute();
+
+        Assert.Equal(0, Value(rows, "relu", "tta_0.85_never"));
+        Assert.Equal(1, Value(rows, "relu", "tta_0.85_median"));
+        Assert.Equal(4, Value(rows, "tanh", "tta_0.9_never"));
+        Assert.True(double.IsNaN(Value(rows, "tanh", "tta_0.9_median")));
+        Assert.Equal(3, Value(rows, "tanh", "tta_0.9_median_budget")); // never counts as the 3-epoch budget
+    }
+
+    [Fact]
+    public void Compute_EveryReluFinalAboveEveryTanh_UIsMaximalAndEffectIsOne()
+    {
+        var rows = Compute();
+
+        Assert.Equal(16, Value(rows, "relu", "mannwhitney_u", "tanh"));
+        Assert.Equal(1, Value(rows, "relu", "rank_biserial", "tanh"));
+        Assert.InRange(Value(rows, "relu", "mannwhitney_p", "tanh"), 0, 0.05);
+        Assert.All(rows, r => Assert.Equal("test_acc", r.Metric));
+    }
+
+    [Fact]
+    public void Compute_FinalInterval_BracketsTheMeanOfTheFinalValues()
+    {
+        var rows = Compute();
+
+        double mean = (0.95 + 0.96 + 0.97 + 0.98) / 4;
+        Assert.Equal(mean, Value(rows, "relu", "final_mean"), 12);
+        Assert.InRange(mean, Value(rows, "relu", "final_ci95_low"), Value(rows, "relu", "final_ci95_high"));
+        Assert.True(Value(rows, "relu", "final_ci95_low") >= 0.95 && Value(rows, "relu", "final_ci95_high") <= 0.98);
+    }
+}
