@@ -77,6 +77,27 @@ public sealed class GradientCheckerFailureTests
     }
 
     [Fact]
+    public void Compare_WrongEntryUnderCommaDecimalCulture_MessageKeepsInvariantNumbers()
+    {
+        var model = Tanh("2,4,1");
+        var saved = CultureInfo.CurrentCulture;
+        string message;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+            message = CheckWithInjectedError(model, layer: 0, index: 1 * 4 + 2, error: 1e-3).ToString();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
+
+        var failure = CheckWithInjectedError(model, layer: 0, index: 1 * 4 + 2, error: 1e-3).Failures.Single();
+        Assert.Contains(failure.Analytic.ToString("G6", CultureInfo.InvariantCulture), message);
+        Assert.DoesNotContain(failure.Analytic.ToString("G6", CultureInfo.GetCultureInfo("de-DE")), message);
+    }
+
+    [Fact]
     public void Compare_ErrorBelowTolerance_Passes()
     {
         var model = Tanh("2,4,1");
