@@ -43,10 +43,14 @@ public sealed class NetworkProperties
             var pass = new BatchPass(model.Architecture, data.Count);
             pass.Forward(model, data.X);
             double before = pass.Loss(data.Y);
-            pass.Backward(model, data.X, data.Y);
+            var grad = AnalyticalGradient.Compute(model, data);
             double gradSq = 0;
-            for (int l = 0; l < pass.LayerCount; l++) gradSq += Kernels.SumOfSquares(pass.GradW(l)) + Kernels.SumOfSquares(pass.GradB(l));
-            pass.Step(model, lr);
+            for (int l = 0; l < grad.Length; l++)
+            {
+                gradSq += Kernels.SumOfSquares(grad[l].Weights) + Kernels.SumOfSquares(grad[l].Bias);
+                Kernels.Descend(lr, grad[l].Weights, model.Layers[l].Weights);
+                Kernels.Descend(lr, grad[l].Bias, model.Layers[l].Bias);
+            }
             pass.Forward(model, data.X);
             double after = pass.Loss(data.Y);
 

@@ -1,10 +1,12 @@
 using GradFlow.Activations;
+using GradFlow.Data;
 using GradFlow.Model;
+using GradFlow.Verification;
 
 namespace GradFlow.Tests.Unit.Model;
 
 /// <summary>
-/// Backpropagation against gradients derived on paper. Notation: m rows, logit s, p = σ(s) = 1/(1+e^−s),
+/// Backpropagation (forward and backward pass, as <see cref="AnalyticalGradient"/> runs them) against gradients derived on paper. Notation: m rows, logit s, p = σ(s) = 1/(1+e^−s),
 /// L = (1/m) Σ_r ℓ(s_r, y_r) with ℓ(s, y) = −[y log p + (1−y) log(1−p)], so dℓ/ds = p − y and
 /// ∂L/∂s_r = (p_r − y_r)/m. The expected values below are those formulas evaluated with plain Math.
 /// </summary>
@@ -32,17 +34,14 @@ public sealed class BatchPassHandComputedTests
     public void Backward_LogisticRegressionTwoRows_MatchesHandDerivedGradient()
     {
         var model = HandBuilt.Network(Activation<Tanh>.Instance, HandBuilt.Layer(2, 1, [0.25, -0.5], [0.1]));
-        double[] x = [1.0, 2.0, -3.0, 0.5];
-        double[] y = [1.0, 0.0];
-        var pass = new BatchPass(model.Architecture, 2);
+        var rows = Dataset.Create([1.0, 2.0, -3.0, 0.5], [1.0, 0.0], 2);
 
-        pass.Forward(model, x);
-        pass.Backward(model, x, y);
+        var grad = AnalyticalGradient.Compute(model, rows);
 
         double d1 = (Sigma(-0.65) - 1.0) / 2, d2 = (Sigma(-0.9) - 0.0) / 2;
-        AssertClose(1.0 * d1 + -3.0 * d2, pass.GradW(0)[0], "dL/dW[0]");
-        AssertClose(2.0 * d1 + 0.5 * d2, pass.GradW(0)[1], "dL/dW[1]");
-        AssertClose(d1 + d2, pass.GradB(0)[0], "dL/db");
+        AssertClose(1.0 * d1 + -3.0 * d2, grad[0].Weights[0], "dL/dW[0]");
+        AssertClose(2.0 * d1 + 0.5 * d2, grad[0].Weights[1], "dL/dW[1]");
+        AssertClose(d1 + d2, grad[0].Bias[0], "dL/db");
     }
 
     /// <summary>
@@ -58,18 +57,15 @@ public sealed class BatchPassHandComputedTests
     public void Backward_ReluChainWithOneDeadRow_MatchesHandDerivedGradient()
     {
         var model = HandBuilt.Network(Activation<Relu>.Instance, HandBuilt.Layer(1, 1, [0.5], [-0.25]), HandBuilt.Layer(1, 1, [2.0], [-1.0]));
-        double[] x = [2.0, -1.0];
-        double[] y = [1.0, 0.0];
-        var pass = new BatchPass(model.Architecture, 2);
+        var rows = Dataset.Create([2.0, -1.0], [1.0, 0.0], 1);
 
-        pass.Forward(model, x);
-        pass.Backward(model, x, y);
+        var grad = AnalyticalGradient.Compute(model, rows);
 
         double ds1 = (Sigma(0.5) - 1.0) / 2, ds2 = Sigma(-1.0) / 2;
-        AssertClose(4 * ds1, pass.GradW(0)[0], "dL/dw1");
-        AssertClose(2 * ds1, pass.GradB(0)[0], "dL/db1");
-        AssertClose(0.75 * ds1, pass.GradW(1)[0], "dL/dw2");
-        AssertClose(ds1 + ds2, pass.GradB(1)[0], "dL/db2");
+        AssertClose(4 * ds1, grad[0].Weights[0], "dL/dw1");
+        AssertClose(2 * ds1, grad[0].Bias[0], "dL/db1");
+        AssertClose(0.75 * ds1, grad[1].Weights[0], "dL/dw2");
+        AssertClose(ds1 + ds2, grad[1].Bias[0], "dL/db2");
     }
 
     [Fact]
@@ -97,13 +93,10 @@ public sealed class BatchPassHandComputedTests
     {
         double[] w1 = [0.3, -0.2, 0.1, 0.4], b1 = [0.05, -0.1], w2 = [0.7, -0.5];
         const double b2 = 0.2;
-        double[] x = [0.5, -1.0, -0.25, 0.75];
-        double[] y = [1.0, 0.0];
+        var rows = Dataset.Create([0.5, -1.0, -0.25, 0.75], [1.0, 0.0], 2);
         var model = HandBuilt.Network(Activation<Tanh>.Instance, HandBuilt.Layer(2, 2, w1, b1), HandBuilt.Layer(2, 1, w2, [b2]));
-        var pass = new BatchPass(model.Architecture, 2);
 
-        pass.Forward(model, x);
-        pass.Backward(model, x, y);
+        var grad = AnalyticalGradient.Compute(model, rows);
 
         // Row r = 0: x = (0.5, −1); row r = 1: x = (−0.25, 0.75).
         double z00 = 0.5 * 0.3 + -1.0 * 0.1 + 0.05, z01 = 0.5 * -0.2 + -1.0 * 0.4 + -0.1;
@@ -114,14 +107,14 @@ public sealed class BatchPassHandComputedTests
         double dz00 = ds0 * 0.7 * (1 - h00 * h00), dz01 = ds0 * -0.5 * (1 - h01 * h01);
         double dz10 = ds1 * 0.7 * (1 - h10 * h10), dz11 = ds1 * -0.5 * (1 - h11 * h11);
 
-        AssertClose(h00 * ds0 + h10 * ds1, pass.GradW(1)[0], "dL/dw2[0]");
-        AssertClose(h01 * ds0 + h11 * ds1, pass.GradW(1)[1], "dL/dw2[1]");
-        AssertClose(ds0 + ds1, pass.GradB(1)[0], "dL/db2");
-        AssertClose(0.5 * dz00 + -0.25 * dz10, pass.GradW(0)[0], "dL/dW1[0,0]");
-        AssertClose(0.5 * dz01 + -0.25 * dz11, pass.GradW(0)[1], "dL/dW1[0,1]");
-        AssertClose(-1.0 * dz00 + 0.75 * dz10, pass.GradW(0)[2], "dL/dW1[1,0]");
-        AssertClose(-1.0 * dz01 + 0.75 * dz11, pass.GradW(0)[3], "dL/dW1[1,1]");
-        AssertClose(dz00 + dz10, pass.GradB(0)[0], "dL/db1[0]");
-        AssertClose(dz01 + dz11, pass.GradB(0)[1], "dL/db1[1]");
+        AssertClose(h00 * ds0 + h10 * ds1, grad[1].Weights[0], "dL/dw2[0]");
+        AssertClose(h01 * ds0 + h11 * ds1, grad[1].Weights[1], "dL/dw2[1]");
+        AssertClose(ds0 + ds1, grad[1].Bias[0], "dL/db2");
+        AssertClose(0.5 * dz00 + -0.25 * dz10, grad[0].Weights[0], "dL/dW1[0,0]");
+        AssertClose(0.5 * dz01 + -0.25 * dz11, grad[0].Weights[1], "dL/dW1[0,1]");
+        AssertClose(-1.0 * dz00 + 0.75 * dz10, grad[0].Weights[2], "dL/dW1[1,0]");
+        AssertClose(-1.0 * dz01 + 0.75 * dz11, grad[0].Weights[3], "dL/dW1[1,1]");
+        AssertClose(dz00 + dz10, grad[0].Bias[0], "dL/db1[0]");
+        AssertClose(dz01 + dz11, grad[0].Bias[1], "dL/db1[1]");
     }
 }
