@@ -10,7 +10,9 @@ public readonly struct Gelu : IActivationFunction<Gelu>
     public static string Name => "gelu";
     public static double Value(double z) => z * Cdf(z);
     public static double Derivative(double z) => Cdf(z) + z * Pdf(z);
-    public static double LowerBound => -0.17004075057125343; // φ at z ≈ −0.7518, its minimum
+    // The exact minimum −0.169971207479903662 (at z ≈ −0.751791524693564, where φ′ = 0), lowered by
+    // 1e-16 so that the rounding of z·Φ(z) near it never dips below. (−0.17004 is the tanh approximation's.)
+    public static double LowerBound => -0.16997120747990376;
     public static double UpperBound => double.PositiveInfinity;
     public static bool IsMonotone => false;
     public static bool IsOdd => false;

@@ -8,7 +8,9 @@ public readonly struct Silu : IActivationFunction<Silu>
     public static string Name => "silu";
     public static double Value(double z) => z * SpecialFunctions.Sigmoid(z);
     public static double Derivative(double z) => SpecialFunctions.Sigmoid(z) + z * SpecialFunctions.SigmoidDerivative(z);
-    public static double LowerBound => -0.27846454276107380; // φ at z ≈ −1.2785, its minimum
+    // The exact minimum −0.278464542761073795 (at z ≈ −1.278464542761074, where φ′ = 0), lowered by
+    // 1e-16 so that the rounding of z·σ(z) near it (one ulp below) never dips below.
+    public static double LowerBound => -0.2784645427610739;
     public static double UpperBound => double.PositiveInfinity;
     public static bool IsMonotone => false;
     public static bool IsOdd => false;

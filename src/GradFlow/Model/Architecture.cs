@@ -21,16 +21,22 @@ public sealed record Architecture
     public int LayerCount => Widths.Count - 1;
     public int HiddenLayerCount => Widths.Count - 2;
 
-    /// <summary>Parses "2,16,16,1"; the message of a failure says what is accepted.</summary>
+    /// <summary>
+    /// Parses "2,16,16,1"; every failure is a <see cref="FormatException"/> whose message says what is
+    /// accepted, so that a caller handles one exception type for any bad text.
+    /// </summary>
     public static Architecture Parse(string text)
     {
+        const string accepted = "a comma-separated list of at least two positive integers ending in 1, e.g. 2,16,16,1";
         var parts = text.Split(',');
         var widths = new int[parts.Length];
         for (int i = 0; i < parts.Length; i++)
         {
             if (!int.TryParse(parts[i].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out widths[i]) || widths[i] <= 0)
-                throw new FormatException($"architecture '{text}' is not a comma-separated list of positive integers ending in 1, e.g. 2,16,16,1");
+                throw new FormatException($"architecture '{text}' is not {accepted}");
         }
+        if (widths.Length < 2 || widths[^1] != 1)
+            throw new FormatException($"architecture '{text}' is not {accepted} (the output is one sigmoid unit)");
         return new Architecture(widths);
     }
 

@@ -30,13 +30,13 @@ public static class GradientChecker
             for (int i = 0; i < layer.FanIn; i++)
                 for (int j = 0; j < layer.FanOut; j++)
                 {
-                    var (value, crosses) = numeric.Derivative(ref layer.W(i, j), options.Step);
-                    entries.Add(new ParameterCheck(ParameterId.Weight(l + 1, i, j), analytic[l].Weights[i * layer.FanOut + j], value, crosses));
+                    var (value, crosses, rounding) = numeric.Derivative(ref layer.W(i, j), options.Step);
+                    entries.Add(new ParameterCheck(ParameterId.Weight(l + 1, i, j), analytic[l].Weights[i * layer.FanOut + j], value, crosses, rounding));
                 }
             for (int j = 0; j < layer.FanOut; j++)
             {
-                var (value, crosses) = numeric.Derivative(ref layer.Bias[j], options.Step);
-                entries.Add(new ParameterCheck(ParameterId.Bias(l + 1, j), analytic[l].Bias[j], value, crosses));
+                var (value, crosses, rounding) = numeric.Derivative(ref layer.Bias[j], options.Step);
+                entries.Add(new ParameterCheck(ParameterId.Bias(l + 1, j), analytic[l].Bias[j], value, crosses, rounding));
             }
         }
         return new GradientCheckReport(entries, options);

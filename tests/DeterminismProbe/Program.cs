@@ -1,0 +1,3 @@
+using GradFlow.DeterminismProbe;
+
+Console.Out.WriteLine(ProbeRun.Describe(ProbeRun.Train()));

@@ -1,0 +1,90 @@
+using GradFlow.Training;
+
+namespace GradFlow.Tests.Unit.Training;
+
+/// <summary>
+/// The loss from the logit, ℓ(s, y) = −[y log σ(s) + (1−y) log(1−σ(s))] = softplus(s) − y·s, where
+/// softplus(s) = log(1 + e^s). Hence ℓ(s, 0) = softplus(s) and ℓ(s, 1) = softplus(−s).
+/// </summary>
+public sealed class BinaryCrossEntropyTests
+{
+    private const double MachineEpsilon = 2.220446049250313e-16; // 2^−52
+
+    // e^−40 = 4.248354255291588995...e-18 and log1p(e^−40) = e^−40 − e^−80/2 + … rounds to the same double
+    // (mpmath, 50 digits). softplus(40) = 40 + 4.2e-18 rounds to 40. e^−1000 and e^−1e300 underflow to 0.
+    public static TheoryData<double, double, double> ExtremeLogits() => new()
+    {
+        { 40, 0, 40.0 },
+        { 40, 1, 4.248354255291589e-18 },
+        { -40, 0, 4.248354255291589e-18 },
+        { -40, 1, 40.0 },
+        { 1e3, 0, 1e3 },
+        { 1e3, 1, 0.0 },
+        { -1e3, 0, 0.0 },
+        { -1e3, 1, 1e3 },
+        { 1e300, 0, 1e300 },
+        { 1e300, 1, 0.0 },
+        { -1e300, 0, 0.0 },
+        { -1e300, 1, 1e300 },
+    };
+
+    [Theory]
+    [MemberData(nameof(ExtremeLogits))]
+    public void FromLogit_ExtremeLogit_EqualsAnalyticValue(double s, double y, double expected)
+    {
+        double loss = BinaryCrossEntropy.FromLogit(s, y);
+
+        // One ulp of slack for the exponential (4e-16 relative); the zeros must be exact.
+        Assert.True(Math.Abs(loss - expected) <= 4e-16 * expected, $"ℓ({s:R}, {y}) = {loss:R}, expected {expected:R}");
+    }
+
+    [Theory]
+    [MemberData(nameof(ExtremeLogits))]
+    public void FromLogit_ExtremeLogit_IsFiniteAndNonNegative(double s, double y, double expected)
+    {
+        _ = expected;
+        double loss = BinaryCrossEntropy.FromLogit(s, y);
+
+        Assert.True(double.IsFinite(loss) && loss >= 0, $"ℓ({s:R}, {y}) = {loss:R}");
+    }
+
+    [Fact]
+    public void Mean_ExtremeLogits_IsTheMeanOfTheAnalyticValues()
+    {
+        double[] s = [1e300, -1e300, 40, -1e3];
+        double[] y = [0, 0, 1, 1];
+
+        // (1e300 + 0 + 4.25e-18 + 1000)/4 = 2.5e299 (the small terms vanish next to 1e300).
+        Assert.Equal(2.5e299, BinaryCrossEntropy.Mean(s, y), 1e284);
+    }
+
+    /// <summary>
+    /// On s ∈ [−18, 18], p = σ(s) ∈ [1.5e-8, 1 − 1.5e-8] lies inside the clip [1e-8, 1 − 1e-8], so the study's
+    /// clipped form is the same function. Tolerance: 1e-9 relative, plus the clipped form's own rounding:
+    /// it takes log of q = 1 − p (or p) rounded to a spacing of 2^−53 near 1, an absolute error up to
+    /// about 2^−53/q ≤ 1.2e-16 in the log, which for ℓ ≈ e^−18 ≈ 1.5e-8 is 7e-9 relative. 4·2^−52 covers it.
+    /// </summary>
+    [Fact]
+    public void Mean_LogitGridInsideClip_EqualsStudyClippedForm()
+    {
+        const double absoluteRounding = 4 * MachineEpsilon;
+        for (double s = -18; s <= 18; s += 0.125)
+        {
+            double p = 1.0 / (1.0 + Math.Exp(-s));
+            foreach (double y in (double[])[0.0, 1.0])
+            {
+                double clipped = BinaryCrossEntropy.MeanClipped([p], [y]);
+                double fromLogit = BinaryCrossEntropy.Mean([s], [y]);
+                Assert.True(Math.Abs(fromLogit - clipped) <= 1e-9 * clipped + absoluteRounding,
+                    $"s = {s}, y = {y}: from logit {fromLogit:R}, clipped {clipped:R}");
+            }
+        }
+    }
+
+    [Fact]
+    public void MeanClipped_ProbabilityBeyondClip_IsBoundedByLogOfClip()
+    {
+        // p = 0 with y = 1 would be log 0 = −∞; the clip makes it −log(1e-8) = 18.420680743952367.
+        Assert.Equal(-Math.Log(1e-8), BinaryCrossEntropy.MeanClipped([0.0], [1.0]), 1e-12);
+    }
+}
