@@ -1,0 +1,4 @@
+namespace GradFlow.Cli;
+
+/// <summary>Where a command writes, and whether a person is watching (live progress, Spectre tables) or not (plain lines).</summary>
+internal sealed record CliContext(TextWriter Out, TextWriter Error, bool Interactive, CancellationToken Cancellation = default);

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using GradFlow.Reporting;
+
+namespace GradFlow.Cli;
+
+/// <summary><c>gradflow plot</c>: any recorded metric of a results folder against the epoch, drawn by GradFlow.Reporting.</summary>
+internal static class PlotCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var results = Commands.Text("--results", "A results folder written by 'gradflow run' or 'gradflow merge'", required: true);
+        var metric = Commands.Text("--metric", "A metric recorded in the folder's run files, e.g. test_acc", required: true);
+        var activations = Commands.Text("--activations", "Only these activations, comma-separated [default: all in the folder]");
+        var init = Commands.Text("--init", "Only these inits, comma-separated [default: all in the folder]");
+        var scale = Commands.Text("--scale", "Only these init scales, comma-separated [default: all in the folder]");
+        var xMin = Commands.Text("--x-min", "Lower limit of the epoch axis [default: fitted]");
+        var xMax = Commands.Text("--x-max", "Upper limit of the epoch axis [default: fitted]");
+        var yMin = Commands.Text("--y-min", "Lower limit of the metric axis [default: fitted]");
+        var yMax = Commands.Text("--y-max", "Upper limit of the metric axis [default: fitted]");
+        var save = Commands.Text("--save", "The figure to write, ending in .png or .svg", required: true);
+        var command = new Command("plot", "Plot one metric of a results folder against the epoch: mean ± std across seeds per setting.")
+        {
+            results, metric, activations, init, scale, xMin, xMax, yMin, yMax, save,
+        };
+        Commands.SetAction(command, context, parse =>
+        {
+            var (store, manifest) = ResultFolder.Open("--results", parse.GetValue(results)!);
+            var spec = manifest.Spec;
+            string name = parse.GetValue(metric)!;
+            var recorded = ResultFolder.Metrics("--results", store, spec);
+            if (!recorded.Contains(name))
+                throw new UsageException($"--metric: '{name}' is not recorded in {store.Root}; recorded: {string.Join(", ", recorded)}");
+
+            var filter = new PlotFilter(
+                parse.GetValue(activations) is { } a ? InFolder("--activations", Values.List("--activations", a, "activations"), spec.Activations) : null,
+                parse.GetValue(init) is { } i ? InFolder("--init", Values.List("--init", i, "inits"), spec.Inits) : null,
+                parse.GetValue(scale) is { } s ? Scales(Values.Scales("--scale", s), spec.Scales) : null);
+            var limits = new AxisLimits(
+                Bound(parse.GetValue(xMin), "--x-min"), Bound(parse.GetValue(xMax), "--x-max"),
+                Bound(parse.GetValue(yMin), "--y-min"), Bound(parse.GetValue(yMax), "--y-max"));
+            Ordered("--x-min", limits.XMin, "--x-max", limits.XMax);
+            Ordered("--y-min", limits.YMin, "--y-max", limits.YMax);
+            string path = Values.OutputFile("--save", parse.GetValue(save)!, ".png", ".svg");
+
+            MetricPlot.Save(store, name, filter, limits, path);
+            context.Out.WriteLine($"wrote {path}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static string[] InFolder(string option, IReadOnlyList<string> wanted, IReadOnlyList<string> held) =>
+        wanted.Select(w => held.FirstOrDefault(h => string.Equals(h, w, StringComparison.OrdinalIgnoreCase))
+            ?? throw new UsageException($"{option}: the results hold no runs of '{w}'; they hold: {string.Join(", ", held)}")).ToArray();
+
+    private static double[] Scales(IReadOnlyList<double> wanted, IReadOnlyList<double> held) =>
+        wanted.Select(w => held.Contains(w) ? w
+            : throw new UsageException($"--scale: the results hold no runs at scale {Values.Format(w)}; they hold: {string.Join(", ", held.Select(Values.Format))}")).ToArray();
+
+    private static double? Bound(string? text, string option) => text is null ? null : Values.Finite(option, text, "0");
+
+    private static void Ordered(string minOption, double? min, string maxOption, double? max)
+    {
+        if (min is { } lo && max is { } hi && !(lo < hi))
+            throw new UsageException($"{minOption} {Values.Format(lo)} is not below {maxOption} {Values.Format(hi)}; expected min < max");
+    }
+}

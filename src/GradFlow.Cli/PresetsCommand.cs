@@ -1,0 +1,25 @@
+using System.CommandLine;
+using GradFlow.Experiments;
+
+namespace GradFlow.Cli;
+
+/// <summary><c>gradflow presets</c>: the embedded presets and their key fields.</summary>
+internal static class PresetsCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("presets", "List the presets 'gradflow run --preset NAME' starts from.");
+        Commands.SetAction(command, context, _ =>
+        {
+            var table = new TableView("preset", "activations", "inits", "scales", "seeds", "arch", "n", "noise", "test size", "lr", "epochs", "runs")
+                .AlignRight(6, 7, 8, 9, 10, 11);
+            foreach (var p in Presets.All)
+                table.Add(p.Name, string.Join(",", p.Activations), string.Join(",", p.Inits), string.Join(",", p.Scales.Select(Values.Format)),
+                    Values.FormatSeeds(p.Seeds), string.Join(",", p.Arch), Values.Format(p.N), Values.Format(p.Noise), Values.Format(p.TestSize),
+                    Values.Format(p.LearningRate), Values.Format(p.Epochs), Values.Format(p.Runs().Count));
+            table.Write(context);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

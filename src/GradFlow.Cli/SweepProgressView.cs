@@ -1,0 +1,74 @@
+using System.Diagnostics;
+using GradFlow.Experiments;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace GradFlow.Cli;
+
+/// <summary>
+/// Progress of a sweep: a live Spectre.Console bar (runs done / total, elapsed, ETA) for a person at a
+/// terminal; plain lines at every tenth of the sweep, and at most every 10 s between, when output is
+/// redirected or CI is set.
+/// </summary>
+internal static class SweepProgressView
+{
+    public static SweepOutcome Run(CliContext context, int total, Func<IProgress<SweepProgress>, SweepOutcome> sweep)
+    {
+        if (!context.Interactive) return sweep(new PlainProgress(context.Out, total));
+        return Consoles.For(context.Out).Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new CountColumn(),
+                     new ElapsedTimeColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(progress =>
+            {
+                var task = progress.AddTask("runs", maxValue: Math.Max(total, 1));
+                var outcome = sweep(new LiveProgress(task));
+                task.Value = task.MaxValue;
+                return outcome;
+            });
+    }
+
+    private sealed class LiveProgress(ProgressTask task) : IProgress<SweepProgress>
+    {
+        public void Report(SweepProgress value)
+        {
+            lock (task) task.Increment(1);
+        }
+    }
+
+    private sealed class CountColumn : ProgressColumn
+    {
+        public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
+            new Text($"{Values.Format((int)task.Value)}/{Values.Format((int)task.MaxValue)}");
+    }
+
+    private sealed class PlainProgress(TextWriter output, int total) : IProgress<SweepProgress>
+    {
+        private static readonly TimeSpan Interval = TimeSpan.FromSeconds(10);
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly Lock _lock = new();
+        private TimeSpan _lastLine;
+        private int _lastTenth, _done, _resumed;
+
+        public void Report(SweepProgress value)
+        {
+            lock (_lock)
+            {
+                // Counted here, under the lock: the runner's own count may arrive out of order from its threads.
+                int done = ++_done;
+                if (value.Resumed) _resumed++;
+                int tenth = done * 10 / Math.Max(total, 1);
+                var elapsed = _clock.Elapsed;
+                if (tenth == _lastTenth && elapsed - _lastLine < Interval && done != total) return;
+                _lastTenth = tenth;
+                _lastLine = elapsed;
+                int fresh = done - _resumed, left = total - done;
+                string eta = left == 0 ? "0:00:00" : fresh > 0 ? Clock(elapsed / fresh * left) : "?";
+                output.WriteLine($"runs {Values.Format(done)}/{Values.Format(total)} ({Values.Format(100 * done / Math.Max(total, 1))}%), elapsed {Clock(elapsed)}, ETA {eta}");
+                output.Flush();
+            }
+        }
+
+        private static string Clock(TimeSpan t) => t.ToString(@"h\:mm\:ss", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
