@@ -23,9 +23,10 @@ internal static class GradcheckCommand
         var n = Commands.Text("--n", "Noisy XOR points (noise 0.1) the loss is taken over", "16");
         var atol = Commands.Text("--atol", "Absolute tolerance: a parameter passes when |analytic − numeric| <= atol + rtol·|numeric|", Values.Format(defaults.Atol));
         var rtol = Commands.Text("--rtol", "Relative tolerance (see --atol)", Values.Format(defaults.Rtol));
+        var step = Commands.Text("--step", "Central-difference step h (Richardson-extrapolated with h/2), > 0", Values.Format(defaults.Step));
         var command = new Command("gradcheck", "Check backpropagation against central differences for every weight and bias; exit 1 if any is beyond tolerance.")
         {
-            arch, activation, init, scale, seed, n, atol, rtol,
+            arch, activation, init, scale, seed, n, atol, rtol, step,
         };
         Commands.SetAction(command, context, parse =>
         {
@@ -42,6 +43,7 @@ internal static class GradcheckCommand
             int count = Values.Integer("--n", parse.GetValue(n)!, 1, "16");
             double a = Values.NonNegative("--atol", parse.GetValue(atol)!, "1e-9");
             double r = Values.NonNegative("--rtol", parse.GetValue(rtol)!, "1e-6");
+            double h = Values.Positive("--step", parse.GetValue(step)!, "1e-4");
 
             var data = Xor.Generate(count, 0.1, theSeed);
             var table = new TableView("activation", "layer", "worst parameter", "analytic", "numeric", "|diff|", "rel. error", "tolerance", "kink-crossing", "result")
@@ -51,7 +53,7 @@ internal static class GradcheckCommand
             foreach (var act in activations)
             {
                 var model = Mlp.Init(architecture, act, scheme, s, theSeed);
-                var report = GradientChecker.Check(model, data, new GradientCheckOptions(a, r, Context: $"{act.Name}, [{architecture}], {scheme.Name()} s={Values.Format(s)}, seed {Values.Format(theSeed)}"));
+                var report = GradientChecker.Check(model, data, new GradientCheckOptions(a, r, h, Context: $"{act.Name}, [{architecture}], {scheme.Name()} s={Values.Format(s)}, seed {Values.Format(theSeed)}"));
                 checkedCount += report.CheckedCount;
                 kinks += report.KinkCrossingCount;
                 var worst = report.WorstPerLayer().ToDictionary(e => e.Id.Layer);
