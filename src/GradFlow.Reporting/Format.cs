@@ -18,7 +18,7 @@ internal static class Format
     {
         if (double.IsNaN(v)) return "—";
         if (double.IsInfinity(v)) return v > 0 ? "∞" : "−∞";
-        if (v == 0) return "0";
+        if (v == 0) return decimals is int z ? 0.0.ToString("F" + z.ToString(Inv), Inv) : "0";
         double a = Math.Abs(v);
         if (decimals is null || a < 1e-3 || a >= 1e5) return v.ToString("0.00e0", Inv);
         return v.ToString("F" + decimals.Value.ToString(Inv), Inv);

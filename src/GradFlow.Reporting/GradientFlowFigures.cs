@@ -16,6 +16,7 @@ internal static class GradientFlowFigures
     {
         int layers = spec.Architecture.LayerCount;
         string seeds = StudyFigures.SeedsPhrase(spec);
+        string meanOnly = StudyFigures.SeedsPhrase(spec, withStd: false);
         var members = g.Drawable.ToArray();
 
         foreach (var s in members.Where(s => HasAll(s, "grad_norm", layers)))
@@ -35,9 +36,9 @@ internal static class GradientFlowFigures
             {
                 string act = s.Setting.Activation;
                 yield return new Figure($"delta_norm_heatmap_{act}{g.Suffix}", g.Label,
-                    $"Layer × epoch heat map of log10 ‖∂L/∂z‖, {act}{g.TitleSuffix} ({seeds})",
+                    $"Layer × epoch heat map of log10 ‖∂L/∂z‖, {act}{g.TitleSuffix} ({meanOnly})",
                     "Read a column bottom to top: the backpropagated signal from the first layer to the output at that epoch. Dark low rows mean it vanishes before reaching the input; bright ones that it explodes. Every activation of this setting shares one color scale.",
-                    () => DeltaHeatmap(s, layers, range, g, seeds));
+                    () => DeltaHeatmap(s, layers, range, g, meanOnly));
             }
         }
 
@@ -118,7 +119,7 @@ internal static class GradientFlowFigures
         map.ManualRange = range;
         double first = s.Epochs[0], last = s.Epochs[^1];
         double half = epochs > 1 ? (last - first) / (epochs - 1) / 2 : 0.5;
-        map.Extent = new CoordinateRect(first - half, last + half, 0.5, layers + 0.5);
+        map.Rectangle = new CoordinateRect(first - half, last + half, 0.5, layers + 0.5);
         var bar = plot.Add.ColorBar(map);
         bar.Label = "log10 ‖∂L/∂z‖ (Frobenius)";
         bar.LabelStyle.FontSize = 14;

@@ -13,11 +13,19 @@ public static class MetricPlot
 {
     public static void Save(ResultStore store, string metric, PlotFilter filter, AxisLimits limits, string path)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        ArgumentNullException.ThrowIfNull(filter);
-        ArgumentNullException.ThrowIfNull(limits);
+        ArgumentNullException.ThrowIfNull(path);
         string ext = Path.GetExtension(path).ToLowerInvariant();
         if (ext is not (".png" or ".svg")) throw new SpecException($"save: '{path}' must end in .png or .svg");
+        FigureStyle.Save(Draw(store, metric, filter, limits), path);
+    }
+
+    /// <summary>The figure <see cref="Save"/> writes, with its axis limits applied.</summary>
+    internal static ScottPlot.Plot Draw(ResultStore store, string metric, PlotFilter filter, AxisLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(metric);
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(limits);
         var spec = ReadSpec(store);
         var settings = Select(spec, filter);
         CheckLimits(limits, MetricText.IsLogScale(metric));
@@ -50,7 +58,7 @@ public static class MetricPlot
                 CurveChart.SetLogLimits(plot, y.Bottom, y.Top);
             }
         }
-        FigureStyle.Save(plot, path);
+        return plot;
     }
 
     private static AblationSpec ReadSpec(ResultStore store)

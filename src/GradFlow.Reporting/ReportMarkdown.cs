@@ -57,7 +57,9 @@ internal static class ReportMarkdown
         var main = new[] { "train_loss", "train_acc", "test_loss", "test_acc" }
             .Where(m => summaries.Any(s => s.Metrics.Contains(m))).ToArray();
         md.Append("## Final values\n\n");
-        md.Append(Inv($"Mean ± std across the seeds that did not diverge, at the last recorded epoch; the interval is a 95 % percentile bootstrap of the mean final {MetricText.Title(acc).ToLowerInvariant()} (seeded, so it is reproducible).\n\n"));
+        md.Append(spec.Seeds.Count > 1
+            ? Inv($"Mean ± std across the seeds that did not diverge, at the last recorded epoch; the interval is a 95 % percentile bootstrap of the mean final {MetricText.Title(acc).ToLowerInvariant()} (seeded, so it is reproducible).\n\n")
+            : Inv($"Values at the last recorded epoch of the single seed {spec.Seeds[0]} (no spread, so no interval).\n\n"));
         md.Append("| activation | init | scale | seeds | diverged | " + string.Join(" | ", main.Select(m => MetricText.Title(m).ToLowerInvariant())) + $" | {Short(acc)} 95 % CI |\n");
         md.Append("| --- | --- | ---: | ---: | ---: |" + string.Concat(main.Select(_ => " ---: |")) + " --- |\n");
         foreach (var s in ByScale(spec, summaries, x => x.Setting))
@@ -67,10 +69,12 @@ internal static class ReportMarkdown
             foreach (var m in main)
             {
                 bool has = s.Epochs.Length > 0 && s.Metrics.Contains(m);
-                md.Append(' ').Append(has ? Format.MeanStd(s.MeanOf(m)[^1], s.StdOf(m)[^1]) : "—").Append(" |");
+                string cell = !has ? "—" : s.SeedCount > 1 ? Format.MeanStd(s.MeanOf(m)[^1], s.StdOf(m)[^1]) : Format.Number(s.MeanOf(m)[^1]);
+                md.Append(' ').Append(cell).Append(" |");
             }
             double low = Stat(stats, k, "final_ci95_low"), high = Stat(stats, k, "final_ci95_high");
-            md.Append(double.IsNaN(low) ? " — |\n" : $" [{Format.Fixed(low, "0.000")}, {Format.Fixed(high, "0.000")}] |\n");
+            // One seed has no spread to resample: its "interval" would be the value itself.
+            md.Append(double.IsNaN(low) || s.SeedCount < 2 ? " — |\n" : $" [{Format.Fixed(low, "0.000")}, {Format.Fixed(high, "0.000")}] |\n");
         }
         md.Append('\n');
     }
@@ -103,6 +107,11 @@ internal static class ReportMarkdown
         md.Append(Inv($"Two-sided Mann–Whitney U test of the final {MetricText.Title(spec.AccuracyMetric).ToLowerInvariant()} of each pair of activations at the same init and scale, across seeds, at α = {Format.Exact(Alpha)}. "));
         md.Append("The rank-biserial correlation is the effect size: P(winner's seed beats the other's) − P(the reverse), from 0 (no effect) to 1 (every seed of one beats every seed of the other).\n\n");
         int n = spec.Seeds.Count;
+        if (n < 2)
+        {
+            md.Append("With one seed per activation there is nothing to test: too few seeds to tell a difference from chance. The paper preset has 10.\n\n");
+            return;
+        }
         double untied = MinimumP(n, n, tiedWithin: false), tied = MinimumP(n, n, tiedWithin: true);
         if (!(untied < Alpha))
             md.Append(Inv($"> With {n} seed(s) per activation this test can hardly reject: even when every seed of one activation beats every seed of the other, p = {Format.Fixed(untied, "0.0###")}") +

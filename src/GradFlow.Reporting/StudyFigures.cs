@@ -63,10 +63,10 @@ internal static class StudyFigures
     public static bool IsSmooth(string activation) =>
         ActivationRegistry.SmoothStudyNames.Contains(activation, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>"mean ± 1 std over 10 seeds", or "seed 42" for a single-seed spec.</summary>
-    public static string SeedsPhrase(AblationSpec spec) =>
+    /// <summary>"mean ± 1 std over 10 seeds" (or "mean over 10 seeds"), or "seed 42" for a single-seed spec.</summary>
+    public static string SeedsPhrase(AblationSpec spec, bool withStd = true) =>
         spec.Seeds.Count > 1
-            ? string.Create(CultureInfo.InvariantCulture, $"mean ± 1 std over {spec.Seeds.Count} seeds")
+            ? string.Create(CultureInfo.InvariantCulture, $"mean{(withStd ? " ± 1 std" : "")} over {spec.Seeds.Count} seeds")
             : string.Create(CultureInfo.InvariantCulture, $"seed {spec.Seeds[0]}");
 
     /// <summary>One curve per setting (activation colors; line patterns tell inits and scales apart when mixed).</summary>
