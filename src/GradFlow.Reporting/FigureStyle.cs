@@ -34,7 +34,8 @@ internal static class FigureStyle
             axis.TickLabelStyle.FontSize = 12;
         }
         plot.Axes.Bottom.TickGenerator = new NumericAutomatic { LabelFormatter = Format.Tick };
-        plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = Format.Tick };
+        // Half the default density: about one labelled tick per 50 px of height, not 25.
+        plot.Axes.Left.TickGenerator = new NumericAutomatic { LabelFormatter = Format.Tick, TickDensity = 0.5 };
         plot.Legend.FontSize = 12;
         return plot;
     }

@@ -64,7 +64,7 @@ internal static class GradientFlowFigures
     private static bool HasAll(SettingSummary s, string prefix, int layers)
     {
         for (int i = 1; i <= layers; i++)
-            if (!s.Metrics.Contains(Layer(prefix, i))) return false;
+            if (!SettingGroup.HasData(s, Layer(prefix, i))) return false;
         return true;
     }
 

@@ -20,7 +20,14 @@ internal sealed record SettingGroup(string Init, double Scale, IReadOnlyList<Set
     /// <summary>The summaries that have epochs (a setting whose seeds all diverged has none).</summary>
     public IEnumerable<SettingSummary> Drawable => Summaries.Where(s => s.Epochs.Length > 0);
 
-    public bool Records(string metric) => Drawable.Any(s => s.Metrics.Contains(metric));
+    public bool Records(string metric) => Drawable.Any(s => HasData(s, metric));
+
+    /// <summary>
+    /// Whether the setting has a finite value of the metric at some epoch: a metric that is NaN
+    /// throughout (the pooled diagnostics of a net without hidden layers) has nothing to draw.
+    /// </summary>
+    public static bool HasData(SettingSummary s, string metric) =>
+        s.Epochs.Length > 0 && s.Metrics.Contains(metric) && s.MeanOf(metric).Any(double.IsFinite);
 
     /// <summary>Every (init, scale) of the spec with its settings' summaries, in the spec's order.</summary>
     public static IReadOnlyList<SettingGroup> Of(AblationSpec spec, IReadOnlyList<SettingSummary> summaries)

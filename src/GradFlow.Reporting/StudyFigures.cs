@@ -25,9 +25,9 @@ internal static class StudyFigures
                 spec.Seeds.Count > 1
                     ? "Which activation reaches high accuracy first and where each one ends; where bands overlap the seeds do not separate the activations."
                     : "Which activation reaches high accuracy first and where each one ends (one seed, so no band).",
-                () => Curves(spec, g, g.Drawable, acc, $"{MetricText.Title(acc)}{g.TitleSuffix} ({seeds})"));
+                () => Curves(spec, g.Drawable, acc, $"{MetricText.Title(acc)}{g.TitleSuffix} ({seeds})"));
         }
-        if (smooth.Length > 0 && smooth.Any(s => s.Metrics.Contains(acc)))
+        if (smooth.Any(s => SettingGroup.HasData(s, acc)))
         {
             yield return new Figure("accuracy_zoomed" + g.Suffix, g.Label,
                 $"{MetricText.Title(acc)} of the smooth activations, zoomed{g.TitleSuffix} ({seeds})",
@@ -51,12 +51,12 @@ internal static class StudyFigures
         };
         foreach (var (metric, smoothOnly, lookFor) in study)
         {
-            var members = (smoothOnly ? smooth : g.Drawable).Where(s => s.Metrics.Contains(metric)).ToArray();
+            var members = (smoothOnly ? smooth : g.Drawable).Where(s => SettingGroup.HasData(s, metric)).ToArray();
             if (members.Length == 0) continue;
             string who = smoothOnly ? ", smooth activations" : "";
             yield return new Figure(metric + g.Suffix, g.Label,
                 $"{MetricText.Title(metric)} vs epoch{who}{g.TitleSuffix} ({seeds})", lookFor,
-                () => Curves(spec, g, members, metric, $"{MetricText.Title(metric)}{who}{g.TitleSuffix} ({seeds})"));
+                () => Curves(spec, members, metric, $"{MetricText.Title(metric)}{who}{g.TitleSuffix} ({seeds})"));
         }
     }
 
@@ -76,7 +76,7 @@ internal static class StudyFigures
         var combos = spec.Inits.SelectMany(i => spec.Scales.Select(s => (i, s))).ToList();
         foreach (var s in summaries)
         {
-            if (s.Epochs.Length == 0 || !s.Metrics.Contains(metric)) continue;
+            if (!SettingGroup.HasData(s, metric)) continue;
             int combo = Math.Max(0, combos.IndexOf((s.Setting.Init, s.Setting.Scale)));
             string label = SettingGroup.LegendOf(s);
             if (labelSetting) label += $" ({s.Setting.Init}, scale {Format.Exact(s.Setting.Scale)})";
@@ -87,6 +87,6 @@ internal static class StudyFigures
         return curves;
     }
 
-    private static Plot Curves(AblationSpec spec, SettingGroup g, IEnumerable<SettingSummary> members, string metric, string title) =>
+    private static Plot Curves(AblationSpec spec, IEnumerable<SettingSummary> members, string metric, string title) =>
         CurveChart.Draw(title, "epoch", MetricText.Axis(metric), CurvesOf(spec, members, metric), MetricText.IsLogScale(metric));
 }
