@@ -11,8 +11,8 @@ internal static class PlotCommand
         var results = Commands.Text("--results", "A results folder written by 'gradflow run' or 'gradflow merge'", required: true);
         var metric = Commands.Text("--metric", "A metric recorded in the folder's run files, e.g. test_acc", required: true);
         var activations = Commands.Text("--activations", "Only these activations, comma-separated [default: all in the folder]");
-        var init = Commands.Text("--init", "Only these inits, comma-separated [default: all in the folder]");
-        var scale = Commands.Text("--scale", "Only these init scales, comma-separated [default: all in the folder]");
+        var init = Commands.Text("--init", "Only this init [default: all in the folder]");
+        var scale = Commands.Text("--scale", "Only this init scale [default: all in the folder]");
         var xMin = Commands.Text("--x-min", "Lower limit of the epoch axis [default: fitted]");
         var xMax = Commands.Text("--x-max", "Upper limit of the epoch axis [default: fitted]");
         var yMin = Commands.Text("--y-min", "Lower limit of the metric axis [default: fitted]");
@@ -33,8 +33,8 @@ internal static class PlotCommand
 
             var filter = new PlotFilter(
                 parse.GetValue(activations) is { } a ? InFolder("--activations", Values.List("--activations", a, "activations"), spec.Activations) : null,
-                parse.GetValue(init) is { } i ? InFolder("--init", Values.List("--init", i, "inits"), spec.Inits) : null,
-                parse.GetValue(scale) is { } s ? Scales(Values.Scales("--scale", s), spec.Scales) : null);
+                parse.GetValue(init) is { } i ? Single("--init", InFolder("--init", Values.List("--init", i, "inits"), spec.Inits), "xavier") : null,
+                parse.GetValue(scale) is { } s ? Single("--scale", Scales(Values.Scales("--scale", s), spec.Scales), "0.5") : null);
             var limits = new AxisLimits(
                 Bound(parse.GetValue(xMin), "--x-min"), Bound(parse.GetValue(xMax), "--x-max"),
                 Bound(parse.GetValue(yMin), "--y-min"), Bound(parse.GetValue(yMax), "--y-max"));
@@ -56,6 +56,9 @@ internal static class PlotCommand
     private static double[] Scales(IReadOnlyList<double> wanted, IReadOnlyList<double> held) =>
         wanted.Select(w => held.Contains(w) ? w
             : throw new UsageException($"--scale: the results hold no runs at scale {Values.Format(w)}; they hold: {string.Join(", ", held.Select(Values.Format))}")).ToArray();
+
+    private static T Single<T>(string option, IReadOnlyList<T> values, string example) =>
+        values.Count == 1 ? values[0] : throw new UsageException($"{option}: give one value, e.g. {example}");
 
     private static double? Bound(string? text, string option) => text is null ? null : Values.Finite(option, text, "0");
 

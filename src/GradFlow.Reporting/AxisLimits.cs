@@ -1,7 +1,9 @@
 namespace GradFlow.Reporting;
 
-/// <summary>Fixed axis limits of a figure; a null bound is fitted to the data. The CLI guarantees min &lt; max when both are given.</summary>
-public sealed record AxisLimits(double? XMin = null, double? XMax = null, double? YMin = null, double? YMax = null)
+/// <summary>
+/// Axis limits in data units (on a log axis too: <c>YMin = 1e-4</c>); a null bound is fitted to the data.
+/// </summary>
+public sealed record AxisLimits(double? XMin, double? XMax, double? YMin, double? YMax)
 {
-    public static AxisLimits Auto { get; } = new();
+    public static AxisLimits Auto { get; } = new(null, null, null, null);
 }

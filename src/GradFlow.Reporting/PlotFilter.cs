@@ -1,13 +1,9 @@
 namespace GradFlow.Reporting;
 
 /// <summary>
-/// Which settings of a results folder a <see cref="MetricPlot"/> draws; a null list means every value
-/// the folder holds. The CLI passes only values that are present in the folder's manifest.
+/// Which settings of a results folder a <see cref="MetricPlot"/> draws; null means every one the spec has.
 /// </summary>
-public sealed record PlotFilter(
-    IReadOnlyList<string>? Activations = null,
-    IReadOnlyList<string>? Inits = null,
-    IReadOnlyList<double>? Scales = null)
+public sealed record PlotFilter(IReadOnlyList<string>? Activations, string? Init, double? Scale)
 {
-    public static PlotFilter All { get; } = new();
+    public static PlotFilter All { get; } = new(null, null, null);
 }

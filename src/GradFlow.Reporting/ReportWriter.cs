@@ -3,22 +3,48 @@ using GradFlow.Experiments;
 namespace GradFlow.Reporting;
 
 /// <summary>
-/// Writes a finished sweep's figures (into <c>plots/</c>) and <c>report.md</c>. The CLI calls it after
-/// every whole (unsharded) <c>run</c> and after every <c>merge</c>.
+/// Writes a finished sweep's figures (PNG and SVG) into plots/ and its report.md, each file through a
+/// temporary name and a rename, and returns the paths written. A shard's outcome (no summaries) has
+/// nothing to report: merge the shards, then report the merged folder.
 /// </summary>
 public static class ReportWriter
 {
-    /// <summary>
-    /// Writes the figures and the report of <paramref name="outcome"/> into <c>outcome.Store</c>'s folder
-    /// and returns the full paths of the files written, in the order they should be listed to the user.
-    /// </summary>
-    /// <remarks>
-    /// SEAM, NOT YET FILLED: owned by the reporting work of issue 5 (figures and report.md). Until then
-    /// it writes nothing and returns an empty list.
-    /// </remarks>
     public static IReadOnlyList<string> Write(SweepOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        return [];
+        if (outcome.Summaries.Count == 0) return [];
+        var spec = outcome.Spec;
+        var store = outcome.Store;
+        var figures = FiguresOf(spec, outcome.Summaries, outcome.Runs);
+
+        var written = new List<string>();
+        foreach (var figure in figures)
+        {
+            var plot = figure.Draw();
+            foreach (var ext in new[] { ".png", ".svg" })
+            {
+                string path = Path.Combine(store.PlotsDirectory, figure.Name + ext);
+                FigureStyle.Save(plot, path);
+                written.Add(path);
+            }
+        }
+
+        var stats = SweepStatistics.Compute(spec, outcome.Runs);
+        string markdown = ReportMarkdown.Build(spec, outcome.Summaries, stats, figures);
+        ResultStore.WriteAtomic(store.ReportPath, w => w.Write(markdown));
+        written.Add(store.ReportPath);
+        return written;
+    }
+
+    /// <summary>Every figure of the report, grouped by init and scale in the spec's order.</summary>
+    internal static IReadOnlyList<Figure> FiguresOf(AblationSpec spec, IReadOnlyList<SettingSummary> summaries, IReadOnlyList<RunResult> runs)
+    {
+        var figures = new List<Figure>();
+        foreach (var group in SettingGroup.Of(spec, summaries))
+        {
+            figures.AddRange(StudyFigures.For(spec, group));
+            figures.AddRange(GradientFlowFigures.For(spec, group, runs));
+        }
+        return figures;
     }
 }

@@ -133,6 +133,49 @@ public sealed class ResultStore
         }
     });
 
+    /// <summary>
+    /// Reads back what <see cref="WriteSummary"/> wrote. The file does not hold the diverged count, so
+    /// <see cref="SettingSummary.DivergedCount"/> is 0 (final.csv has it); a setting whose seeds all
+    /// diverged has no rows, and reads with no epochs and <see cref="SettingSummary.SeedCount"/> 0.
+    /// </summary>
+    public SettingSummary ReadSummary(SettingKey key)
+    {
+        string path = SummaryPath(key);
+        using var reader = new StreamReader(path);
+        using var csv = CsvFormat.Reader(reader);
+        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
+            throw new InvalidDataException($"{path}: empty summary file; expected a header epoch,n_seeds,<metric>_mean,<metric>_std,...");
+        var header = csv.HeaderRecord;
+        if (header.Length < 2 || header[0] != "epoch" || header[1] != "n_seeds" || header.Length % 2 != 0)
+            throw new InvalidDataException($"{path}: header must be epoch,n_seeds, then <metric>_mean,<metric>_std pairs");
+        var metrics = new List<string>();
+        for (int c = 2; c < header.Length; c += 2)
+        {
+            if (!header[c].EndsWith("_mean", StringComparison.Ordinal) || header[c + 1] != header[c][..^5] + "_std")
+                throw new InvalidDataException($"{path}: columns '{header[c]}','{header[c + 1]}' are not a <metric>_mean,<metric>_std pair");
+            metrics.Add(header[c][..^5]);
+        }
+        var epochs = new List<int>();
+        var mean = metrics.Select(_ => new List<double>()).ToArray();
+        var std = metrics.Select(_ => new List<double>()).ToArray();
+        int seeds = 0;
+        while (csv.Read())
+        {
+            int line = csv.Parser.RawRow;
+            if (!int.TryParse(csv.GetField(0), out int epoch) || !int.TryParse(csv.GetField(1), out seeds))
+                throw new InvalidDataException($"{path}, line {line}: epoch and n_seeds must be integers");
+            epochs.Add(epoch);
+            for (int m = 0; m < metrics.Count; m++)
+            {
+                if (!CsvFormat.TryParse(csv.GetField(2 + 2 * m), out double mv) || !CsvFormat.TryParse(csv.GetField(3 + 2 * m), out double sv))
+                    throw new InvalidDataException($"{path}, line {line}: {metrics[m]} mean or std is not a number");
+                mean[m].Add(mv);
+                std[m].Add(sv);
+            }
+        }
+        return new SettingSummary(key, metrics, epochs.ToArray(), mean.Select(l => l.ToArray()).ToArray(), std.Select(l => l.ToArray()).ToArray(), seeds, 0);
+    }
+
     // ---- final.csv: one row per setting at the last epoch, in the study's column order ----
 
     public void WriteFinal(AblationSpec spec, IReadOnlyList<SettingSummary> summaries) => WriteAtomic(FinalPath, w =>

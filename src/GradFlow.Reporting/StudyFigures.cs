@@ -1,0 +1,92 @@
+using System.Globalization;
+using GradFlow.Activations;
+using GradFlow.Experiments;
+using ScottPlot;
+
+namespace GradFlow.Reporting;
+
+/// <summary>
+/// The study's figures per init and scale: accuracy of every activation, the zoomed view of the smooth
+/// ones, and for multi-seed specs the report figures of test accuracy, z_near0_rate, z_p90_abs and
+/// (for the smooth activations, where it is informative) dphi_p01_abs. A metric not recorded is skipped.
+/// </summary>
+internal static class StudyFigures
+{
+    public static IEnumerable<Figure> For(AblationSpec spec, SettingGroup g)
+    {
+        string acc = spec.AccuracyMetric;
+        string seeds = SeedsPhrase(spec);
+        var smooth = g.Drawable.Where(s => IsSmooth(s.Setting.Activation)).ToArray();
+
+        if (g.Records(acc))
+        {
+            yield return new Figure("accuracy_comparison" + g.Suffix, g.Label,
+                $"{MetricText.Title(acc)} vs epoch, every activation{g.TitleSuffix} ({seeds})",
+                spec.Seeds.Count > 1
+                    ? "Which activation reaches high accuracy first and where each one ends; where bands overlap the seeds do not separate the activations."
+                    : "Which activation reaches high accuracy first and where each one ends (one seed, so no band).",
+                () => Curves(spec, g.Drawable, acc, $"{MetricText.Title(acc)}{g.TitleSuffix} ({seeds})"));
+        }
+        if (smooth.Any(s => SettingGroup.HasData(s, acc)))
+        {
+            yield return new Figure("accuracy_zoomed" + g.Suffix, g.Label,
+                $"{MetricText.Title(acc)} of the smooth activations, zoomed{g.TitleSuffix} ({seeds})",
+                "The smooth activations on their own y range: which one climbs first, and whether they end at the same accuracy.",
+                () =>
+                {
+                    var curves = CurvesOf(spec, smooth, acc);
+                    var plot = CurveChart.Draw($"{MetricText.Title(acc)}, smooth activations{g.TitleSuffix} ({seeds})", "epoch", MetricText.Axis(acc), curves, logY: false);
+                    CurveChart.FitY(plot, curves);
+                    return plot;
+                });
+        }
+        if (spec.Seeds.Count <= 1) yield break;
+
+        var study = new (string Metric, bool SmoothOnly, string LookFor)[]
+        {
+            ("test_acc", false, "Held-out accuracy per activation: bands that do not overlap are a difference every seed agrees on."),
+            ("z_near0_rate", false, "Share of hidden pre-activations in the near-linear zone |z| ≤ z_linear_eps: how much of the network still behaves almost linearly, and how fast units leave that zone."),
+            ("z_p90_abs", false, "How far the pre-activations spread: a rising 90th percentile of |z| pushes bounded activations into their flat tails, where φ′ is small."),
+            ("dphi_p01_abs", true, "The smallest derivatives (1st percentile of |φ′|) of the smooth activations: values near 0 mean some units pass almost no gradient (saturation)."),
+        };
+        foreach (var (metric, smoothOnly, lookFor) in study)
+        {
+            var members = (smoothOnly ? smooth : g.Drawable).Where(s => SettingGroup.HasData(s, metric)).ToArray();
+            if (members.Length == 0) continue;
+            string who = smoothOnly ? ", smooth activations" : "";
+            yield return new Figure(metric + g.Suffix, g.Label,
+                $"{MetricText.Title(metric)} vs epoch{who}{g.TitleSuffix} ({seeds})", lookFor,
+                () => Curves(spec, members, metric, $"{MetricText.Title(metric)}{who}{g.TitleSuffix} ({seeds})"));
+        }
+    }
+
+    public static bool IsSmooth(string activation) =>
+        ActivationRegistry.SmoothStudyNames.Contains(activation, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>"mean ± 1 std over 10 seeds" (or "mean over 10 seeds"), or "seed 42" for a single-seed spec.</summary>
+    public static string SeedsPhrase(AblationSpec spec, bool withStd = true) =>
+        spec.Seeds.Count > 1
+            ? string.Create(CultureInfo.InvariantCulture, $"mean{(withStd ? " ± 1 std" : "")} over {spec.Seeds.Count} seeds")
+            : string.Create(CultureInfo.InvariantCulture, $"seed {spec.Seeds[0]}");
+
+    /// <summary>One curve per setting (activation colors; line patterns tell inits and scales apart when mixed).</summary>
+    public static List<Curve> CurvesOf(AblationSpec spec, IEnumerable<SettingSummary> summaries, string metric, bool labelSetting = false)
+    {
+        var curves = new List<Curve>();
+        var combos = spec.Inits.SelectMany(i => spec.Scales.Select(s => (i, s))).ToList();
+        foreach (var s in summaries)
+        {
+            if (!SettingGroup.HasData(s, metric)) continue;
+            int combo = Math.Max(0, combos.IndexOf((s.Setting.Init, s.Setting.Scale)));
+            string label = SettingGroup.LegendOf(s);
+            if (labelSetting) label += $" ({s.Setting.Init}, scale {Format.Exact(s.Setting.Scale)})";
+            curves.Add(new Curve(label, FigureStyle.ActivationColor(s.Setting.Activation),
+                s.Epochs.Select(e => (double)e).ToArray(), s.MeanOf(metric), s.StdOf(metric),
+                labelSetting ? FigureStyle.Patterns[combo % FigureStyle.Patterns.Length] : LinePattern.Solid));
+        }
+        return curves;
+    }
+
+    private static Plot Curves(AblationSpec spec, IEnumerable<SettingSummary> members, string metric, string title) =>
+        CurveChart.Draw(title, "epoch", MetricText.Axis(metric), CurvesOf(spec, members, metric), MetricText.IsLogScale(metric));
+}
