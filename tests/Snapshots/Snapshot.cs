@@ -123,12 +123,26 @@ public static class Snapshot
             string? rl = i < r.Length ? r[i] : null;
             if (al == rl) continue;
             if (++differing > shown) continue;
-            text.Append("  line ").Append(i + 1).Append('\n');
+            text.Append("  line ").Append(i + 1).Append(Columns(a, i, al, rl)).Append('\n');
             text.Append("    approved: ").Append(al ?? "<no line>").Append('\n');
             text.Append("    received: ").Append(rl ?? "<no line>").Append('\n');
         }
         if (differing > shown) text.Append("  ... and ").Append(differing - shown).Append(" more differing lines\n");
         return $"{differing} differing line(s) (approved {a.Length} lines, received {r.Length}); first:\n" + text;
+    }
+
+    // For CSV rows under a header line (the nearest line above that starts with a letter): the differing columns.
+    private static string Columns(string[] approved, int line, string? a, string? r)
+    {
+        if (a is null || r is null) return "";
+        string? header = null;
+        for (int j = Math.Min(line, approved.Length) - 1; j >= 0 && header is null; j--)
+            if (approved[j].Length > 0 && char.IsAsciiLetter(approved[j][0])) header = approved[j];
+        if (header is null) return "";
+        string[] names = header.Split(','), af = a.Split(','), rf = r.Split(',');
+        if (af.Length != names.Length || rf.Length != names.Length) return "";
+        var differing = Enumerable.Range(0, names.Length).Where(k => af[k] != rf[k]).Select(k => names[k]).ToList();
+        return differing.Count == 0 ? "" : " (" + string.Join(", ", differing) + ")";
     }
 
     private static string Normalize(string text)

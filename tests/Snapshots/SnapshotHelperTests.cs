@@ -63,7 +63,7 @@ public sealed class SnapshotHelperTests : IDisposable
 
         var e = Assert.ThrowsAny<Exception>(() => Snapshot.VerifyIn(_dir, Name, RealCurve.Value, approve: false));
 
-        Assert.Contains($"line {row + 1}\n", e.Message);
+        Assert.Contains($"line {row + 1} (train_loss)\n", e.Message);
         Assert.Contains("approved: " + lines[row] + "\n", e.Message);
         Assert.Contains("received: " + original + "\n", e.Message);
         Assert.Contains("1 differing line(s)", e.Message);
