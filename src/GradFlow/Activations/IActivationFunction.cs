@@ -40,4 +40,17 @@ public interface IActivationFunction<TSelf> where TSelf : IActivationFunction<TS
     {
         return (TSelf.Value(z), TSelf.Derivative(z));
     }
+
+    /// <summary>
+    /// a[i] = φ(z[i]) and dphi[i] = φ′(z[i]) over equal-length spans (checked by the caller). The default
+    /// loops over <see cref="Evaluate"/>; an operator with a vector kernel overrides it through
+    /// <see cref="VectorActivation"/>, giving the same bits element by element.
+    /// </summary>
+    static virtual void Apply(ReadOnlySpan<double> z, Span<double> a, Span<double> dphi)
+    {
+        for (int i = 0; i < z.Length; i++)
+        {
+            (a[i], dphi[i]) = TSelf.Evaluate(z[i]);
+        }
+    }
 }
