@@ -38,6 +38,22 @@ public static partial class VectorMath
     {
         var c = Vector256.ConditionalSelect(Vector256.LessThan(x, Vector256.Create(-ExpClamp)), Vector256.Create(-ExpClamp), x);
         c = Vector256.ConditionalSelect(Vector256.GreaterThan(c, Vector256.Create(ExpClamp)), Vector256.Create(ExpClamp), c);
+        return PassNaN(x, ExpCore(c));
+    }
+
+    /// <summary>The scalar twin of <see cref="Exp(Vector256{double})"/>: the same bits for every x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Exp(double x)
+    {
+        double c = x < -ExpClamp ? -ExpClamp : x;
+        c = c > ExpClamp ? ExpClamp : c;
+        return PassNaN(x, ExpCore(c));
+    }
+
+    /// <summary>e^c for c in [−1400, 1400]; a NaN lane gives some NaN (callers pass NaN through themselves).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> ExpCore(Vector256<double> c)
+    {
         var kd = Vector256.FusedMultiplyAdd(c, Vector256.Create(Log2E), Vector256.Create(RoundingShifter)) - Vector256.Create(RoundingShifter);
         var r = Vector256.FusedMultiplyAdd(kd, Vector256.Create(-Ln2High), c);
         r = Vector256.FusedMultiplyAdd(kd, Vector256.Create(-Ln2Low), r);
@@ -48,15 +64,12 @@ public static partial class VectorMath
         var z2 = (kd - k1) + Vector256.Create(ExponentShifter);
         var s1 = Vector256.ShiftLeft(z1.AsInt64(), 52).AsDouble();
         var s2 = Vector256.ShiftLeft(z2.AsInt64(), 52).AsDouble();
-        return PassNaN(x, p * s1 * s2);
+        return p * s1 * s2;
     }
 
-    /// <summary>The scalar twin of <see cref="Exp(Vector256{double})"/>: the same bits for every x.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Exp(double x)
+    private static double ExpCore(double c)
     {
-        double c = x < -ExpClamp ? -ExpClamp : x;
-        c = c > ExpClamp ? ExpClamp : c;
         double kd = Math.FusedMultiplyAdd(c, Log2E, RoundingShifter) - RoundingShifter;
         double r = Math.FusedMultiplyAdd(kd, -Ln2High, c);
         r = Math.FusedMultiplyAdd(kd, -Ln2Low, r);
@@ -66,7 +79,7 @@ public static partial class VectorMath
         double z2 = (kd - k1) + ExponentShifter;
         double s1 = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(z1) << 52);
         double s2 = BitConverter.Int64BitsToDouble(BitConverter.DoubleToInt64Bits(z2) << 52);
-        return PassNaN(x, p * s1 * s2);
+        return p * s1 * s2;
     }
 
     // e^r = 1 + r·(1 + r·Q(r)): the last two steps Horner, so that their roundings stay below half an ulp;

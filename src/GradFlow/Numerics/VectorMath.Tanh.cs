@@ -7,6 +7,7 @@ public static partial class VectorMath
 {
     // Below it tanh is an odd polynomial; from it on, 1 − 2m/(1 + m) with m = e^(−2|x|) ≤ 0.29 never cancels.
     private const double TanhSwitch = 0.625;
+    private const double TanhExpLimit = ExpClamp / 2;
 
     // tanh x = x + x³·P(x²) on |x| < 0.625; P's 12 coefficients, lowest degree first.
     private const double T0 = -0.3333333333333333;
@@ -37,7 +38,8 @@ public static partial class VectorMath
         var tSmall = Vector256.FusedMultiplyAdd(ax * s, TanhPolynomial(s), ax);
         var dSmall = Vector256.FusedMultiplyAdd(-tSmall, tSmall, Vector256<double>.One);
 
-        var m = Exp(Vector256.Create(-2.0) * ax);
+        // e^(−2|x|), its argument clamped at −1400 where it is 0 anyway (NaN lanes are replaced at the end).
+        var m = ExpCore(Vector256.Create(-2.0) * Vector256.ConditionalSelect(Vector256.GreaterThan(ax, Vector256.Create(TanhExpLimit)), Vector256.Create(TanhExpLimit), ax));
         var q = (m + m) / (Vector256<double>.One + m);
         var tLarge = Vector256<double>.One - q;
         var dLarge = q * (Vector256.Create(2.0) - q);
@@ -56,7 +58,7 @@ public static partial class VectorMath
         double tSmall = Math.FusedMultiplyAdd(ax * s, TanhPolynomial(s), ax);
         double dSmall = Math.FusedMultiplyAdd(-tSmall, tSmall, 1.0);
 
-        double m = Exp(-2.0 * ax);
+        double m = ExpCore(-2.0 * (ax > TanhExpLimit ? TanhExpLimit : ax));
         double q = (m + m) / (1.0 + m);
         double tLarge = 1.0 - q;
         double dLarge = q * (2.0 - q);
