@@ -23,7 +23,7 @@ public static partial class VectorMath
     private const double HalfPiHigh = 1.5707963267948966;
     private const double HalfPiLow = 6.123233995736766e-17;
 
-    // atan r = r + r³·P(r²) on |r| ≤ 7/16; P's 12 coefficients, lowest degree first.
+    // atan r = r + r³·P(r²) on |r| ≤ 7/16; P's 12 coefficients, lowest degree first, evaluated in Estrin's scheme.
     private const double A0 = -0.3333333333333333;
     private const double A1 = 0.1999999999999941;
     private const double A2 = -0.14285714285566806;
