@@ -43,8 +43,9 @@ public interface IActivationFunction<TSelf> where TSelf : IActivationFunction<TS
 
     /// <summary>
     /// a[i] = φ(z[i]) and dphi[i] = φ′(z[i]) over equal-length spans (checked by the caller). The default
-    /// loops over <see cref="Evaluate"/>; an operator with a vector kernel overrides it through
-    /// <see cref="VectorActivation"/>, giving the same bits element by element.
+    /// loops over <see cref="Evaluate"/>; an operator with a vector kernel implements
+    /// <see cref="IVectorActivationFunction{TSelf}"/>, whose Apply is <see cref="VectorActivation.Apply{TFunction}"/>:
+    /// the same bits element by element, four lanes at a time.
     /// </summary>
     static virtual void Apply(ReadOnlySpan<double> z, Span<double> a, Span<double> dphi)
     {
