@@ -23,10 +23,7 @@ public sealed class Activation<TFunction> : Activation where TFunction : IActiva
     {
         if (a.Length != z.Length || dphi.Length != z.Length)
             throw new ArgumentException($"span lengths differ: z {z.Length}, a {a.Length}, dphi {dphi.Length}");
-        for (int i = 0; i < z.Length; i++)
-        {
-            (a[i], dphi[i]) = TFunction.Evaluate(z[i]);
-        }
+        TFunction.Apply(z, a, dphi);
     }
 
     public override int CountInLimit(ReadOnlySpan<double> z)

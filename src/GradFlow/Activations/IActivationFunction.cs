@@ -40,4 +40,18 @@ public interface IActivationFunction<TSelf> where TSelf : IActivationFunction<TS
     {
         return (TSelf.Value(z), TSelf.Derivative(z));
     }
+
+    /// <summary>
+    /// a[i] = φ(z[i]) and dphi[i] = φ′(z[i]) over equal-length spans (checked by the caller). The default
+    /// loops over <see cref="Evaluate"/>; an operator with a vector kernel implements
+    /// <see cref="IVectorActivationFunction{TSelf}"/>, whose Apply is <see cref="VectorActivation.Apply{TFunction}"/>:
+    /// the same bits element by element, four lanes at a time.
+    /// </summary>
+    static virtual void Apply(ReadOnlySpan<double> z, Span<double> a, Span<double> dphi)
+    {
+        for (int i = 0; i < z.Length; i++)
+        {
+            (a[i], dphi[i]) = TSelf.Evaluate(z[i]);
+        }
+    }
 }

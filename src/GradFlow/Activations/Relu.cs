@@ -1,13 +1,22 @@
+using System.Runtime.Intrinsics;
 using GradFlow.Numerics;
 
 namespace GradFlow.Activations;
 
 /// <summary>ReLU: φ(z) = max(z, 0); φ′(0) = 0, as in the study.</summary>
-public readonly struct Relu : IActivationFunction<Relu>
+public readonly struct Relu : IVectorActivationFunction<Relu>
 {
     public static string Name => "relu";
     public static double Value(double z) => z > 0 ? z : 0.0;
     public static double Derivative(double z) => z > 0 ? 1.0 : 0.0;
+    public static (double Value, double Derivative) Evaluate(double z) => (Value(z), Derivative(z));
+    // The same compare as the scalar: −0 and NaN are not > 0, so both give +0 with slope 0.
+    public static Vector256<double> Evaluate(Vector256<double> z, out Vector256<double> derivative)
+    {
+        var positive = Vector256.GreaterThan(z, Vector256<double>.Zero);
+        derivative = Vector256.ConditionalSelect(positive, Vector256<double>.One, Vector256<double>.Zero);
+        return Vector256.ConditionalSelect(positive, z, Vector256<double>.Zero);
+    }
     public static double LowerBound => 0.0;
     public static double UpperBound => double.PositiveInfinity;
     public static bool IsMonotone => true;

@@ -1,9 +1,10 @@
+using System.Runtime.Intrinsics;
 using GradFlow.Numerics;
 
 namespace GradFlow.Activations;
 
 /// <summary>softsign: φ(z) = z / (1 + |z|), φ′(z) = 1 / (1 + |z|)².</summary>
-public readonly struct Softsign : IActivationFunction<Softsign>
+public readonly struct Softsign : IVectorActivationFunction<Softsign>
 {
     public static string Name => "softsign";
     public static double Value(double z) => z / (1.0 + Math.Abs(z));
@@ -11,6 +12,14 @@ public readonly struct Softsign : IActivationFunction<Softsign>
     {
         double d = 1.0 + Math.Abs(z);
         return 1.0 / (d * d);
+    }
+    public static (double Value, double Derivative) Evaluate(double z) => (Value(z), Derivative(z));
+    // Vector256.Abs clears the sign bit like Math.Abs, so every lane repeats the scalar operations.
+    public static Vector256<double> Evaluate(Vector256<double> z, out Vector256<double> derivative)
+    {
+        var d = Vector256<double>.One + Vector256.Abs(z);
+        derivative = Vector256<double>.One / (d * d);
+        return z / d;
     }
     public static double LowerBound => -1.0;
     public static double UpperBound => 1.0;

@@ -1,0 +1,96 @@
+using GradFlow.Activations;
+using GradFlow.Tests.Unit.Numerics;
+
+namespace GradFlow.Tests.Unit.Activations;
+
+/// <summary>
+/// The span driver gives every element the bits of the scalar Value and Derivative, whatever the span's
+/// length and start (vector body, scalar tail), for the vectorised activations and the scalar ones alike.
+/// </summary>
+public sealed class VectorActivationTests
+{
+    private static readonly double[] Inputs = GradFlow.Tests.Unit.Numerics.Inputs.Mixed(4_000, seed: 31);
+
+    public static TheoryData<string> AllActivations()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in ActivationRegistry.Names) data.Add(name);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(AllActivations))]
+    public void Apply_EveryLengthAndOffset_EqualsScalarValueAndDerivativeBitForBit(string name)
+    {
+        var activation = ActivationRegistry.Get(name);
+        var a = new double[48];
+        var dphi = new double[48];
+        int start = 0;
+        for (int length = 0; length <= 40; length++)
+        {
+            for (int offset = 0; offset < 4; offset++, start = (start + 37) % (Inputs.Length - 48))
+            {
+                var z = Inputs.AsSpan(start, length);
+                activation.Apply(z, a.AsSpan(offset, length), dphi.AsSpan(offset, length));
+                for (int i = 0; i < length; i++)
+                {
+                    string at = $"{name} at z = {z[i]:R} (0x{BitConverter.DoubleToInt64Bits(z[i]):X16}), index {i} of {length}";
+                    VectorMathTwinTests.AssertBits(activation.Value(z[i]), a[offset + i], "φ " + at);
+                    VectorMathTwinTests.AssertBits(activation.Derivative(z[i]), dphi[offset + i], "φ′ " + at);
+                }
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AllActivations))]
+    public void Apply_ManyRandomInputs_EqualsScalarValueAndDerivativeBitForBit(string name)
+    {
+        var activation = ActivationRegistry.Get(name);
+        var a = new double[Inputs.Length];
+        var dphi = new double[Inputs.Length];
+        activation.Apply(Inputs, a, dphi);
+        for (int i = 0; i < Inputs.Length; i++)
+        {
+            VectorMathTwinTests.AssertBits(activation.Value(Inputs[i]), a[i], $"φ {name}({Inputs[i]:R})");
+            VectorMathTwinTests.AssertBits(activation.Derivative(Inputs[i]), dphi[i], $"φ′ {name}({Inputs[i]:R})");
+        }
+    }
+
+    [Fact]
+    public void Relu_VectorPath_KeepsZeroSlopeAtZeroAndMapsNaNAndMinusZeroToPlusZero()
+    {
+        double[] z = [-0.0, 0.0, double.NaN, -1.0, 2.0, double.PositiveInfinity, double.NegativeInfinity, 1e-310];
+        double[] expectedA = [0.0, 0.0, 0.0, 0.0, 2.0, double.PositiveInfinity, 0.0, 1e-310];
+        double[] expectedD = [0.0, 0.0, 0.0, 0.0, 1.0, 1.0, 0.0, 1.0];
+        var a = new double[z.Length];
+        var dphi = new double[z.Length];
+        ActivationRegistry.Get("relu").Apply(z, a, dphi);
+        for (int i = 0; i < z.Length; i++)
+        {
+            VectorMathTwinTests.AssertBits(expectedA[i], a[i], $"relu({z[i]:R})");
+            VectorMathTwinTests.AssertBits(expectedD[i], dphi[i], $"relu′({z[i]:R})");
+        }
+    }
+
+    [Fact]
+    public void Arctan_Derivative_IsZeroOnceZSquaredOverflows()
+    {
+        var arctan = ActivationRegistry.Get("arctan");
+        Assert.Equal(0.0, arctan.Derivative(1e200));
+        Assert.Equal(0.0, arctan.Derivative(double.NegativeInfinity));
+        Assert.Equal(1.0, arctan.Derivative(0.0));
+    }
+
+    [Theory]
+    [InlineData("tanh")]
+    [InlineData("arctan")]
+    [InlineData("softsign")]
+    [InlineData("relu")]
+    public void Apply_SpansOfDifferentLengths_Throws(string name)
+    {
+        var activation = ActivationRegistry.Get(name);
+        Assert.Throws<ArgumentException>(() => activation.Apply(new double[8], new double[8], new double[7]));
+        Assert.Throws<ArgumentException>(() => activation.Apply(new double[8], new double[9], new double[8]));
+    }
+}
