@@ -88,13 +88,9 @@ public sealed class BatchPass
             var layer = model.Layers[l];
             int fanIn = layer.FanIn, fanOut = layer.FanOut;
             Span<double> z = _z[l];
+            // z[j, :] = b[j] + Σ_k W[k, j]·a[k, :], k in order, one rounding per term.
             for (int j = 0; j < fanOut; j++)
-            {
-                // z[j, :] = b[j] + Σ_k W[k, j]·a[k, :], k in order, one rounding per term.
-                var zj = z.Slice(j * m, m);
-                zj.Fill(layer.Bias[j]);
-                for (int k = 0; k < fanIn; k++) Kernels.Axpy(layer.Weights[k * fanOut + j], input.Slice(k * m, m), zj);
-            }
+                Kernels.LinearCombination(input, fanIn, layer.Weights.AsSpan(j), fanOut, layer.Bias[j], z.Slice(j * m, m));
             if (l < last) model.Activation.Apply(z, _a[l], _dphi[l]);
             else for (int i = 0; i < z.Length; i++) _a[l][i] = SpecialFunctions.Sigmoid(z[i]);
             input = _a[l];
@@ -136,8 +132,7 @@ public sealed class BatchPass
             for (int k = 0; k < fanIn; k++)
             {
                 var acc = deltaPrev.Slice(k * m, m);
-                acc.Clear();
-                for (int j = 0; j < fanOut; j++) Kernels.Axpy(layer.Weights[k * fanOut + j], delta.Slice(j * m, m), acc);
+                Kernels.LinearCombination(delta, fanOut, layer.Weights.AsSpan(k * fanOut, fanOut), 1, 0.0, acc);
                 Kernels.Multiply(_dphi[l - 1].AsSpan(k * m, m), acc);
             }
         }
