@@ -1,0 +1,305 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using GradFlow.Activations;
+using GradFlow.Model;
+using GradFlow.Training;
+
+namespace GradFlow.Diagnostics;
+
+/// <summary>
+/// The study's gradient-flow metrics of one epoch, from the training pass's caches (z, φ′, δ): no
+/// second forward pass, and nothing allocated per epoch (every buffer is sized in the constructor).
+/// <para>
+/// Pooled over every hidden pre-activation z (all hidden layers, all training rows):
+/// <c>dphi_small_rate</c> = P(|φ′(z)| &lt; deriv_eps), <c>dphi_mean_abs</c>, <c>dphi_p10_abs</c>,
+/// <c>dphi_p01_abs</c> (NumPy's percentiles of |φ′|), <c>dphi_log_mean</c> = mean of log(|φ′| + 1e-12),
+/// <c>z_mean_abs</c>, <c>z_p90_abs</c>, <c>z_near0_rate</c> = P(|z| ≤ z_linear_eps), <c>limit_rate</c>
+/// (the activation's own limit predicate). Per hidden layer ℓ (1-based): <c>limit_rate_Lℓ</c>,
+/// <c>dphi_mean_abs_Lℓ</c>, <c>z_p90_abs_Lℓ</c>, <c>dead_units_Lℓ</c> (the fraction of the layer's units
+/// whose |φ′| &lt; deriv_eps on every training row: a dead ReLU unit). Per layer i, the output included:
+/// <c>delta_norm_Li</c> = ‖∂L/∂z‖_F entering layer i, the backpropagated signal itself.
+/// </para>
+/// <para>
+/// Summation order (fixed, so results are bit-reproducible whatever the SIMD width): within a layer,
+/// four interleaved lanes (lane = flat index mod 4, rows in order) combined as (l0 + l1) + (l2 + l3);
+/// pooled sums add the layers' sums in layer order. A rate or mean divides by the element count.
+/// Without a hidden layer (an architecture [2, 1]) the nine pooled columns are present and NaN, so
+/// every run of a sweep shares them, and the per-hidden-layer columns are absent.
+/// </para>
+/// </summary>
+public sealed class GradientFlowMetrics : IMetricGroup
+{
+    /// <summary>The study's floor inside log(|φ′| + 1e-12).</summary>
+    public const double LogFloor = 1e-12;
+
+    private const int PooledCount = 9;
+
+    private readonly Architecture _arch;
+    private readonly Activation _activation;
+    private readonly int _trainCount, _hidden, _layers;
+    private readonly double _derivEps, _zLinearEps;
+    private readonly int[] _offset, _size;
+    private readonly double[] _absZ, _absDphi;
+    private readonly double _logOfZero, _logOfOne;
+
+    // Pooled partial results of the epoch being written, layer by layer.
+    private double _sumDphi, _sumZ, _sumLog;
+    private long _small, _near0, _inLimit;
+
+    public GradientFlowMetrics(Architecture arch, Activation activation, int trainCount, double derivEps = 1e-3, double zLinearEps = 0.1)
+    {
+        ArgumentNullException.ThrowIfNull(arch);
+        ArgumentNullException.ThrowIfNull(activation);
+        if (trainCount <= 0) throw new ArgumentOutOfRangeException(nameof(trainCount), trainCount, "the training set needs at least one row");
+        if (!(derivEps > 0) || double.IsInfinity(derivEps))
+            throw new ArgumentOutOfRangeException(nameof(derivEps), derivEps, "deriv-eps must be a finite number > 0");
+        if (!(zLinearEps >= 0) || double.IsInfinity(zLinearEps))
+            throw new ArgumentOutOfRangeException(nameof(zLinearEps), zLinearEps, "z-linear-eps must be a finite number >= 0");
+        _arch = arch;
+        _activation = activation;
+        _trainCount = trainCount;
+        _derivEps = derivEps;
+        _zLinearEps = zLinearEps;
+        _hidden = arch.HiddenLayerCount;
+        _layers = arch.LayerCount;
+
+        _offset = new int[_hidden];
+        _size = new int[_hidden];
+        int total = 0;
+        for (int l = 0; l < _hidden; l++)
+        {
+            _offset[l] = total;
+            _size[l] = checked(trainCount * arch.Widths[l + 1]);
+            total = checked(total + _size[l]);
+        }
+        _absZ = new double[total];
+        _absDphi = new double[total];
+        // Math.Log is a pure function: reusing its value for a repeated argument is bit-exact.
+        _logOfZero = Math.Log(0.0 + LogFloor);
+        _logOfOne = Math.Log(1.0 + LogFloor);
+
+        var cols = new List<string>
+        {
+            "dphi_small_rate", "dphi_mean_abs", "dphi_p10_abs", "dphi_p01_abs", "dphi_log_mean",
+            "z_mean_abs", "z_p90_abs", "z_near0_rate", "limit_rate",
+        };
+        foreach (var prefix in (string[])["limit_rate", "dphi_mean_abs", "z_p90_abs", "dead_units"])
+            for (int l = 1; l <= _hidden; l++) cols.Add(string.Create(CultureInfo.InvariantCulture, $"{prefix}_L{l}"));
+        for (int i = 1; i <= _layers; i++) cols.Add(string.Create(CultureInfo.InvariantCulture, $"delta_norm_L{i}"));
+        Columns = cols;
+    }
+
+    public IReadOnlyList<string> Columns { get; }
+
+    public double DerivEps => _derivEps;
+    public double ZLinearEps => _zLinearEps;
+
+    public void Write(EpochState state, Span<double> row)
+    {
+        var pass = state.Train;
+        if (!ReferenceEquals(state.Model.Activation, _activation))
+            throw new ArgumentException($"the metrics were built for {_activation.Name} but the model uses {state.Model.Activation.Name}", nameof(state));
+        if (pass.BatchSize != _trainCount || !pass.Architecture.Equals(_arch))
+            throw new ArgumentException($"the metrics were built for [{_arch}] on {_trainCount} rows, the pass is [{pass.Architecture}] on {pass.BatchSize}", nameof(state));
+        CheckRow(row);
+        BeginEpoch();
+        for (int l = 0; l < _hidden; l++) HiddenLayer(l, pass.PreActivation(l), pass.PhiPrime(l), row);
+        Pooled(row);
+        for (int l = 0; l < _layers; l++) row[DeltaColumn(l)] = Norm(pass.Delta(l));
+    }
+
+    /// <summary>
+    /// The same metrics from given caches: z and φ′ of each hidden layer and δ of every layer, each
+    /// row-major (trainCount × width). For tests on hand-built values.
+    /// </summary>
+    internal void Write(IReadOnlyList<double[]> z, IReadOnlyList<double[]> dphi, IReadOnlyList<double[]> delta, Span<double> row)
+    {
+        if (z.Count != _hidden || dphi.Count != _hidden || delta.Count != _layers)
+            throw new ArgumentException($"expected {_hidden} hidden z and φ′ arrays and {_layers} δ arrays");
+        for (int l = 0; l < _layers; l++)
+        {
+            int size = _trainCount * _arch.Widths[l + 1];
+            if (delta[l].Length != size || (l < _hidden && (z[l].Length != size || dphi[l].Length != size)))
+                throw new ArgumentException($"layer {l + 1} arrays must hold {_trainCount} rows × {_arch.Widths[l + 1]} units");
+        }
+        CheckRow(row);
+        BeginEpoch();
+        for (int l = 0; l < _hidden; l++) HiddenLayer(l, z[l], dphi[l], row);
+        Pooled(row);
+        for (int l = 0; l < _layers; l++) row[DeltaColumn(l)] = Norm(delta[l]);
+    }
+
+    private void CheckRow(Span<double> row)
+    {
+        if (row.Length != Columns.Count) throw new ArgumentException($"the row holds {row.Length} values, this group writes {Columns.Count}", nameof(row));
+    }
+
+    private int LimitColumn(int l) => PooledCount + l;
+    private int DphiMeanColumn(int l) => PooledCount + _hidden + l;
+    private int ZP90Column(int l) => PooledCount + 2 * _hidden + l;
+    private int DeadColumn(int l) => PooledCount + 3 * _hidden + l;
+    private int DeltaColumn(int l) => PooledCount + 4 * _hidden + l;
+
+    private void BeginEpoch()
+    {
+        _sumDphi = _sumZ = _sumLog = 0;
+        _small = _near0 = _inLimit = 0;
+    }
+
+    /// <summary>One pass over a hidden layer's z and φ′: |z| and |φ′| into the scratch buffers, sums and counts.</summary>
+    private void HiddenLayer(int l, ReadOnlySpan<double> z, ReadOnlySpan<double> dphi, Span<double> row)
+    {
+        int size = _size[l], width = _arch.Widths[l + 1];
+        Span<double> absZ = _absZ.AsSpan(_offset[l], size);
+        Span<double> absD = _absDphi.AsSpan(_offset[l], size);
+        z = z[..size];
+        dphi = dphi[..size];
+        double eps = _derivEps, zEps = _zLinearEps;
+
+        double d0 = 0, d1 = 0, d2 = 0, d3 = 0, z0 = 0, z1 = 0, z2 = 0, z3 = 0;
+        int small = 0, near0 = 0, i = 0;
+        for (; i + 4 <= size; i += 4)
+        {
+            double a0 = Math.Abs(dphi[i]), a1 = Math.Abs(dphi[i + 1]), a2 = Math.Abs(dphi[i + 2]), a3 = Math.Abs(dphi[i + 3]);
+            double b0 = Math.Abs(z[i]), b1 = Math.Abs(z[i + 1]), b2 = Math.Abs(z[i + 2]), b3 = Math.Abs(z[i + 3]);
+            absD[i] = a0; absD[i + 1] = a1; absD[i + 2] = a2; absD[i + 3] = a3;
+            absZ[i] = b0; absZ[i + 1] = b1; absZ[i + 2] = b2; absZ[i + 3] = b3;
+            d0 += a0; d1 += a1; d2 += a2; d3 += a3;
+            z0 += b0; z1 += b1; z2 += b2; z3 += b3;
+            small += (a0 < eps ? 1 : 0) + (a1 < eps ? 1 : 0) + (a2 < eps ? 1 : 0) + (a3 < eps ? 1 : 0);
+            near0 += (b0 <= zEps ? 1 : 0) + (b1 <= zEps ? 1 : 0) + (b2 <= zEps ? 1 : 0) + (b3 <= zEps ? 1 : 0);
+        }
+        // The tail continues the lanes: element i goes to lane i mod 4.
+        for (int lane = 0; i < size; i++, lane++)
+        {
+            double a = Math.Abs(dphi[i]), b = Math.Abs(z[i]);
+            absD[i] = a;
+            absZ[i] = b;
+            switch (lane)
+            {
+                case 0: d0 += a; z0 += b; break;
+                case 1: d1 += a; z1 += b; break;
+                default: d2 += a; z2 += b; break;
+            }
+            small += a < eps ? 1 : 0;
+            near0 += b <= zEps ? 1 : 0;
+        }
+        double sumD = (d0 + d1) + (d2 + d3), sumZ = (z0 + z1) + (z2 + z3);
+        double sumLog = SumOfLogs(absD);
+        int inLimit = _activation.CountInLimit(z);
+
+        _sumDphi += sumD;
+        _sumZ += sumZ;
+        _sumLog += sumLog;
+        _small += small;
+        _near0 += near0;
+        _inLimit += inLimit;
+
+        row[LimitColumn(l)] = (double)inLimit / size;
+        row[DphiMeanColumn(l)] = sumD / size;
+        row[DeadColumn(l)] = (double)DeadUnits(absD, width, small) / width;
+        // In place on the layer's segment: the pooled buffer stays a permutation of the same values.
+        row[ZP90Column(l)] = Percentile.OfInPlace(absZ, 90.0);
+    }
+
+    /// <summary>
+    /// Σ log(|φ′| + 1e-12) in the four lanes. Math.Log is pure, so the last two distinct arguments and
+    /// their logs are kept: a ReLU's φ′ ∈ {0, 1} then costs two logs per layer, bit for bit the same.
+    /// </summary>
+    private double SumOfLogs(ReadOnlySpan<double> absD)
+    {
+        var logs = new LogCache(0.0 + LogFloor, _logOfZero, 1.0 + LogFloor, _logOfOne);
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int n = absD.Length, i = 0;
+        for (; i + 4 <= n; i += 4)
+        {
+            s0 += logs.Log(absD[i] + LogFloor);
+            s1 += logs.Log(absD[i + 1] + LogFloor);
+            s2 += logs.Log(absD[i + 2] + LogFloor);
+            s3 += logs.Log(absD[i + 3] + LogFloor);
+        }
+        if (i < n) s0 += logs.Log(absD[i] + LogFloor);
+        if (i + 1 < n) s1 += logs.Log(absD[i + 1] + LogFloor);
+        if (i + 2 < n) s2 += logs.Log(absD[i + 2] + LogFloor);
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /// <summary>The last two distinct arguments of Math.Log and their values.</summary>
+    private struct LogCache(double x0, double log0, double x1, double log1)
+    {
+        private double _x0 = x0, _log0 = log0, _x1 = x1, _log1 = log1;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Log(double x)
+        {
+            if (x == _x0) return _log0;
+            if (x == _x1) return _log1;
+            double log = Math.Log(x);
+            (_x0, _log0, _x1, _log1) = (_x1, _log1, x, log);
+            return log;
+        }
+    }
+
+    /// <summary>
+    /// Units whose |φ′| &lt; deriv_eps on every row. A unit stops being a candidate at its first row with
+    /// |φ′| not below eps (NaN included), so live units cost a few rows; and with fewer small values
+    /// than rows no unit can be dead at all.
+    /// </summary>
+    private int DeadUnits(ReadOnlySpan<double> absD, int width, int small)
+    {
+        if (small < _trainCount) return 0;
+        double eps = _derivEps;
+        int dead = 0;
+        for (int j = 0; j < width; j++)
+        {
+            bool isDead = true;
+            for (int r = 0; r < _trainCount; r++)
+            {
+                if (!(absD[r * width + j] < eps))
+                {
+                    isDead = false;
+                    break;
+                }
+            }
+            dead += isDead ? 1 : 0;
+        }
+        return dead;
+    }
+
+    private void Pooled(Span<double> row)
+    {
+        if (_hidden == 0)
+        {
+            row[..PooledCount].Fill(double.NaN);
+            return;
+        }
+        double n = _absZ.Length;
+        row[0] = _small / n;
+        row[1] = _sumDphi / n;
+        // p10 and p01 share one partition of the pooled |φ′|.
+        (row[2], row[3]) = Percentile.OfInPlace(_absDphi, 10.0, 1.0);
+        row[4] = _sumLog / n;
+        row[5] = _sumZ / n;
+        row[6] = Percentile.OfInPlace(_absZ, 90.0);
+        row[7] = _near0 / n;
+        row[8] = _inLimit / n;
+    }
+
+    /// <summary>‖x‖_F = √Σx², the squares fused-accumulated in the four lanes.</summary>
+    internal static double Norm(ReadOnlySpan<double> x)
+    {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 4 <= x.Length; i += 4)
+        {
+            s0 = Math.FusedMultiplyAdd(x[i], x[i], s0);
+            s1 = Math.FusedMultiplyAdd(x[i + 1], x[i + 1], s1);
+            s2 = Math.FusedMultiplyAdd(x[i + 2], x[i + 2], s2);
+            s3 = Math.FusedMultiplyAdd(x[i + 3], x[i + 3], s3);
+        }
+        if (i < x.Length) s0 = Math.FusedMultiplyAdd(x[i], x[i], s0);
+        if (i + 1 < x.Length) s1 = Math.FusedMultiplyAdd(x[i + 1], x[i + 1], s1);
+        if (i + 2 < x.Length) s2 = Math.FusedMultiplyAdd(x[i + 2], x[i + 2], s2);
+        return Math.Sqrt((s0 + s1) + (s2 + s3));
+    }
+}

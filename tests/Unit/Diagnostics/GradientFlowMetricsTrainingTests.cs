@@ -1,0 +1,121 @@
+using GradFlow.Activations;
+using GradFlow.Data;
+using GradFlow.Diagnostics;
+using GradFlow.Model;
+using GradFlow.Training;
+
+namespace GradFlow.Tests.Unit.Diagnostics;
+
+/// <summary>The metric group inside real training: its values against a slow recomputation, and its allocations.</summary>
+public sealed class GradientFlowMetricsTrainingTests
+{
+    private const double DerivEps = 1e-3, ZLinearEps = 0.1, LearningRate = 0.05;
+
+    [Fact]
+    public void Trainer_ReluNetWithADeadUnit_LogsMetricsEqualToASlowRecomputationOfEachEpoch()
+    {
+        var arch = new Architecture([2, 8, 8, 1]);
+        var relu = Activation<Relu>.Instance;
+        var split = Xor.Split(Xor.Generate(80, 0.1, 5), 0.25, 5);
+        var model = Mlp.Init(arch, relu, InitScheme.Xavier, 1.0, 3);
+        model.Layers[0].Bias[2] = -100; // unit 3 of layer 1: z < 0 on every row, no gradient: dead for good
+        var initial = model.Clone();
+        const int epochs = 25;
+
+        var trainer = new Trainer(model, split, new TrainingOptions(LearningRate, epochs),
+            [new CoreMetrics(arch), new GradientFlowMetrics(arch, relu, split.Train.Count, DerivEps, ZLinearEps)]);
+        var log = trainer.Run().Log;
+        Assert.True(log.HasColumn("train_loss") && log.HasColumn("dead_units_L1"));
+
+        // Replay the same epochs on a copy of the initial model and recompute the metrics the slow way:
+        // φ′ from the activation's Derivative (not the pass's cache), full sorts, per-element predicates.
+        var replay = initial.Clone();
+        var pass = new BatchPass(arch, split.Train.Count);
+        var train = split.Train;
+        for (int epoch = 0; epoch < epochs; epoch++)
+        {
+            pass.Forward(replay, train.X);
+            var z = Enumerable.Range(0, arch.HiddenLayerCount).Select(l => pass.PreActivation(l).ToArray()).ToArray();
+            var dphi = z.Select(layer => layer.Select(relu.Derivative).ToArray()).ToArray();
+            var allZ = z.SelectMany(v => v).ToArray();
+            var allDphi = dphi.SelectMany(v => v).ToArray();
+            string at = $"epoch {epoch}";
+
+            for (int l = 0; l < arch.HiddenLayerCount; l++)
+            {
+                int width = arch.Widths[l + 1], rows = train.Count;
+                int dead = Enumerable.Range(0, width).Count(j => Enumerable.Range(0, rows).All(r => Math.Abs(dphi[l][r * width + j]) < DerivEps));
+                Assert.True((double)dead / width == log[epoch, $"dead_units_L{l + 1}"], $"{at}: dead_units_L{l + 1}");
+                Assert.True((double)z[l].Count(relu.IsInLimit) / z[l].Length == log[epoch, $"limit_rate_L{l + 1}"], $"{at}: limit_rate_L{l + 1}");
+                Assert.True(NumPyPercentileBySorting(z[l].Select(Math.Abs), 90) == log[epoch, $"z_p90_abs_L{l + 1}"], $"{at}: z_p90_abs_L{l + 1}");
+            }
+            Assert.True(log[epoch, "dead_units_L1"] >= 1.0 / 8, $"{at}: the unit with bias −100 must count as dead");
+            Assert.True((double)allZ.Count(relu.IsInLimit) / allZ.Length == log[epoch, "limit_rate"], $"{at}: limit_rate");
+            Assert.True((double)allDphi.Count(d => Math.Abs(d) < DerivEps) / allDphi.Length == log[epoch, "dphi_small_rate"], $"{at}: dphi_small_rate");
+            Assert.True((double)allZ.Count(v => Math.Abs(v) <= ZLinearEps) / allZ.Length == log[epoch, "z_near0_rate"], $"{at}: z_near0_rate");
+            Assert.True(NumPyPercentileBySorting(allDphi.Select(Math.Abs), 10) == log[epoch, "dphi_p10_abs"], $"{at}: dphi_p10_abs");
+            Assert.True(NumPyPercentileBySorting(allDphi.Select(Math.Abs), 1) == log[epoch, "dphi_p01_abs"], $"{at}: dphi_p01_abs");
+            Assert.True(NumPyPercentileBySorting(allZ.Select(Math.Abs), 90) == log[epoch, "z_p90_abs"], $"{at}: z_p90_abs");
+            Assert.Equal(allZ.Average(Math.Abs), log[epoch, "z_mean_abs"], 1e-12);
+            Assert.Equal(allDphi.Average(Math.Abs), log[epoch, "dphi_mean_abs"], 1e-12);
+            Assert.Equal(allDphi.Average(d => Math.Log(Math.Abs(d) + 1e-12)), log[epoch, "dphi_log_mean"], 1e-9);
+
+            pass.Backward(replay, train.X, train.Y);
+            for (int l = 0; l < arch.LayerCount; l++)
+            {
+                double norm = Math.Sqrt(pass.Delta(l).ToArray().Sum(d => d * d));
+                Assert.Equal(norm, log[epoch, $"delta_norm_L{l + 1}"], 1e-12 * Math.Max(1, norm));
+            }
+            pass.Step(replay, LearningRate);
+        }
+    }
+
+    /// <summary>NumPy's linear percentile from a fully sorted copy: the definition, written independently.</summary>
+    private static double NumPyPercentileBySorting(IEnumerable<double> values, double q)
+    {
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        int n = sorted.Length;
+        double index = (n - 1) * (q / 100.0);
+        if (index >= n - 1) return sorted[n - 1];
+        int lo = (int)Math.Floor(index);
+        double t = index - lo, a = sorted[lo], b = sorted[lo + 1];
+        return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t;
+    }
+
+    [Theory]
+    [InlineData("relu")]
+    [InlineData("tanh")]
+    public void Write_AfterWarmUp_AllocatesNothingPerEpoch(string activationName)
+    {
+        var arch = new Architecture([2, 16, 16, 1]);
+        var activation = ActivationRegistry.Get(activationName);
+        var data = Xor.Split(Xor.Generate(300, 0.1, 1), 0.25, 1).Train;
+        var model = Mlp.Init(arch, activation, InitScheme.Xavier, 1.0, 1);
+        var pass = new BatchPass(arch, data.Count);
+        pass.Forward(model, data.X);
+        pass.Backward(model, data.X, data.Y);
+        var state = new EpochState(model, pass);
+        var metrics = new GradientFlowMetrics(arch, activation, data.Count);
+        var row = new double[metrics.Columns.Count];
+        for (int i = 0; i < 50; i++) metrics.Write(state, row);
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 500; i++) metrics.Write(state, row);
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+    }
+
+    [Fact]
+    public void Write_ModelWithAnotherActivation_Throws()
+    {
+        var arch = new Architecture([2, 3, 1]);
+        var model = Mlp.Init(arch, Activation<Tanh>.Instance, InitScheme.Xavier, 1.0, 1);
+        var data = Xor.Generate(4, 0.1, 1);
+        var pass = new BatchPass(arch, data.Count);
+        pass.Forward(model, data.X);
+        var metrics = new GradientFlowMetrics(arch, Activation<Relu>.Instance, data.Count);
+        Assert.Throws<ArgumentException>(() => metrics.Write(new EpochState(model, pass), new double[metrics.Columns.Count]));
+    }
+}
