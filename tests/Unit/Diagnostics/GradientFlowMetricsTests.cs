@@ -76,6 +76,58 @@ public sealed class GradientFlowMetricsTests
     }
 
     [Fact]
+    public void Rates_EveryElementExactlyAtItsThreshold_CountAsNotSmallAndAsNear()
+    {
+        // 3 rows × 5 units = 15 values: every position of the 4-lane loop and its tail sees the boundary.
+        var arch = new Architecture([2, 5, 1]);
+        var metrics = new GradientFlowMetrics(arch, Activation<Relu>.Instance, 3, DerivEps, ZLinearEps);
+        var row = new double[metrics.Columns.Count];
+        var z = Enumerable.Range(0, 15).Select(i => i % 2 == 0 ? ZLinearEps : -ZLinearEps).ToArray();
+        var dphi = Enumerable.Range(0, 15).Select(i => i % 3 == 0 ? -DerivEps : DerivEps).ToArray();
+        metrics.Write([z], [dphi], [new double[15], new double[3]], row);
+        var columns = metrics.Columns.ToList();
+        Assert.Equal(0.0, row[columns.IndexOf("dphi_small_rate")]);
+        Assert.Equal(1.0, row[columns.IndexOf("z_near0_rate")]);
+        Assert.Equal(0.0, row[columns.IndexOf("dead_units_L1")]);
+    }
+
+    [Fact]
+    public void Rates_EveryElementJustInsideItsThreshold_CountAsSmallAndAsNear()
+    {
+        var arch = new Architecture([2, 5, 1]);
+        var metrics = new GradientFlowMetrics(arch, Activation<Relu>.Instance, 3, DerivEps, ZLinearEps);
+        var row = new double[metrics.Columns.Count];
+        double below = Math.BitDecrement(DerivEps), beyond = Math.BitIncrement(ZLinearEps);
+        var z = Enumerable.Range(0, 15).Select(i => i % 2 == 0 ? beyond : -beyond).ToArray();
+        var dphi = Enumerable.Range(0, 15).Select(i => i % 3 == 0 ? -below : below).ToArray();
+        metrics.Write([z], [dphi], [new double[15], new double[3]], row);
+        var columns = metrics.Columns.ToList();
+        Assert.Equal(1.0, row[columns.IndexOf("dphi_small_rate")]);
+        Assert.Equal(0.0, row[columns.IndexOf("z_near0_rate")]);
+        Assert.Equal(1.0, row[columns.IndexOf("dead_units_L1")]);
+    }
+
+    [Fact]
+    public void MeansAndNorm_LayerOfFifteenValues_IncludeEveryValue()
+    {
+        // 15 values: three groups of four and a tail of three. Powers of two keep every sum exact.
+        var arch = new Architecture([2, 5, 1]);
+        var metrics = new GradientFlowMetrics(arch, Activation<Relu>.Instance, 3, DerivEps, ZLinearEps);
+        var row = new double[metrics.Columns.Count];
+        var z = Enumerable.Range(0, 15).Select(i => Math.ScaleB(i % 2 == 0 ? 1.0 : -1.0, i)).ToArray();
+        var dphi = Enumerable.Range(0, 15).Select(i => -Math.ScaleB(1.0, -i)).ToArray();
+        var delta = Enumerable.Repeat(2.0, 15).ToArray();
+        metrics.Write([z], [dphi], [delta, new double[3]], row);
+        var columns = metrics.Columns.ToList();
+        Assert.Equal((Math.ScaleB(1.0, 15) - 1) / 15, row[columns.IndexOf("z_mean_abs")]);      // 1 + 2 + … + 2^14
+        Assert.Equal((2 - Math.ScaleB(1.0, -14)) / 15, row[columns.IndexOf("dphi_mean_abs")]);  // 1 + 1/2 + … + 2^−14
+        Assert.Equal((2 - Math.ScaleB(1.0, -14)) / 15, row[columns.IndexOf("dphi_mean_abs_L1")]);
+        double logMean = dphi.Sum(d => Math.Log(Math.Abs(d) + 1e-12)) / 15;
+        Assert.Equal(logMean, row[columns.IndexOf("dphi_log_mean")], 1e-14);
+        Assert.Equal(Math.Sqrt(60), row[columns.IndexOf("delta_norm_L1")]);                     // √(15 · 2²)
+    }
+
+    [Fact]
     public void DphiMeanAbs_NegativeDerivative_CountsItsMagnitude()
     {
         var row = HandBuiltRow();
@@ -177,6 +229,17 @@ public sealed class GradientFlowMetricsTests
     public void DeadUnits_AsManySmallValuesAsRowsSpreadOverUnits_NoUnitIsDead()
     {
         Assert.Equal(0.0, HandBuiltRow()["dead_units_L2"]);
+    }
+
+    [Fact]
+    public void DeadUnits_AsManySmallValuesAsRowsAllInOneUnit_ThatUnitIsDead()
+    {
+        var arch = new Architecture([1, 2, 1]);
+        var metrics = new GradientFlowMetrics(arch, Activation<Relu>.Instance, 2, derivEps: 0.25);
+        var row = new double[metrics.Columns.Count];
+        // Rows × units: u0 is 0 on both rows, u1 is 1 on both: exactly two small values, both in u0.
+        metrics.Write([[-1, 1, -1, 1]], [[0.0, 1.0, 0.0, 1.0]], [[0, 0, 0, 0], [0, 0]], row);
+        Assert.Equal(0.5, row[metrics.Columns.ToList().IndexOf("dead_units_L1")]);
     }
 
     [Fact]
