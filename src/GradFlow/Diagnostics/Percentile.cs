@@ -25,7 +25,18 @@ public static class Percentile
             double max = Max(values);
             return Lerp(max, max, at.T);
         }
-        double a = Selection.SelectPair(values, 0, values.Length - 1, at.Lo, wantNext: true, out double b);
+        var window = values;
+        int k = at.Lo;
+        switch (Selection.TryBand(values, k, k, wantNext: true, out int below, out int width, out double tie))
+        {
+            case Selection.BandOutcome.Constant:
+                return Lerp(tie, tie, at.T);
+            case Selection.BandOutcome.Band:
+                window = values[..width];
+                k -= below;
+                break;
+        }
+        double a = Selection.SelectPair(window, 0, window.Length - 1, k, wantNext: true, out double b);
         return Lerp(a, b, at.T);
     }
 
@@ -46,23 +57,35 @@ public static class Percentile
             return (r1, r2);
         }
 
-        int n = values.Length, kLow = Math.Min(at1.Lo, at2.Lo), kHigh = Math.Max(at1.Lo, at2.Lo);
-        double aLow, bLow, aHigh, bHigh;
-        if (kLow == kHigh)
+        int kLow = Math.Min(at1.Lo, at2.Lo), kHigh = Math.Max(at1.Lo, at2.Lo);
+        var window = values;
+        int shift = 0;
+        switch (Selection.TryBand(values, kLow, kHigh, wantNext: true, out int below, out int width, out double tie))
         {
-            aLow = aHigh = Selection.SelectPair(values, 0, n - 1, kLow, true, out bLow);
+            case Selection.BandOutcome.Constant:
+                return (Lerp(tie, tie, at1.T), Lerp(tie, tie, at2.T));
+            case Selection.BandOutcome.Band:
+                window = values[..width];
+                shift = below;
+                break;
+        }
+        int n = window.Length, lo = kLow - shift, hi = kHigh - shift;
+        double aLow, bLow, aHigh, bHigh;
+        if (lo == hi)
+        {
+            aLow = aHigh = Selection.SelectPair(window, 0, n - 1, lo, true, out bLow);
             bHigh = bLow;
         }
-        else if (kHigh < n - kLow)
+        else if (hi < n - lo)
         {
             // Both low (p1, p10): the high one first; the low one then searches only below it.
-            aHigh = Selection.SelectPair(values, 0, n - 1, kHigh, true, out bHigh);
-            aLow = Selection.SelectPair(values, 0, kHigh - 1, kLow, true, out bLow);
+            aHigh = Selection.SelectPair(window, 0, n - 1, hi, true, out bHigh);
+            aLow = Selection.SelectPair(window, 0, hi - 1, lo, true, out bLow);
         }
         else
         {
-            aLow = Selection.SelectPair(values, 0, n - 1, kLow, true, out bLow);
-            aHigh = Selection.SelectPair(values, kLow + 1, n - 1, kHigh, true, out bHigh);
+            aLow = Selection.SelectPair(window, 0, n - 1, lo, true, out bLow);
+            aHigh = Selection.SelectPair(window, lo + 1, n - 1, hi, true, out bHigh);
         }
         bool firstIsLow = at1.Lo == kLow;
         double p1 = firstIsLow ? Lerp(aLow, bLow, at1.T) : Lerp(aHigh, bHigh, at1.T);

@@ -1,3 +1,8 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace GradFlow.Diagnostics;
 
 /// <summary>
@@ -71,6 +76,136 @@ internal static class Selection
             }
             lo = j + 1;
         }
+    }
+
+    /// <summary>Below this many values a band pass costs more than it saves.</summary>
+    internal const int BandMinimum = 2048;
+
+    /// <summary>What <see cref="TryBand"/> found.</summary>
+    internal enum BandOutcome
+    {
+        /// <summary>Nothing usable: select over the whole span.</summary>
+        None,
+
+        /// <summary>The ranks lie in a[0..width), at rank − below.</summary>
+        Band,
+
+        /// <summary>Every rank asked for holds the same value (a tie), <c>constant</c>.</summary>
+        Constant,
+    }
+
+    /// <summary>
+    /// Floyd–Rivest's first step as one pass: two pivots pL &lt; pR read off an evenly spaced sample a
+    /// few standard deviations either side of ranks kLow..kHigh (and kHigh + 1 with
+    /// <paramref name="wantNext"/>), then one pass that counts the values below pL and moves the values
+    /// in [pL, pR] to the front, a[0..width): typically a tenth of them. When the two pivots coincide (a
+    /// tie, as a ReLU's φ′ ∈ {0, 1}), a pass that only counts the values below and up to that value
+    /// may show that every rank asked for holds it. Gives up (None) on a wide band or when the ranks
+    /// fell outside it (an unrepresentative sample); a is always left a permutation of its values. The
+    /// passes are vectorised, but the band's values are moved in index order, so the array ends the
+    /// same whatever the vector width. No NaN allowed.
+    /// </summary>
+    internal static BandOutcome TryBand(Span<double> a, int kLow, int kHigh, bool wantNext, out int below, out int width, out double constant)
+    {
+        below = width = 0;
+        constant = 0;
+        int n = a.Length;
+        if (n < BandMinimum) return BandOutcome.None;
+        int s = n >= 16384 ? 512 : 256;
+        Span<double> sample = stackalloc double[s];
+        for (int t = 0; t < s; t++) sample[t] = a[(int)((2L * t + 1) * n / (2L * s))];
+
+        int kTop = wantNext ? kHigh + 1 : kHigh;
+        double rankLow = (double)kLow * s / n, rankHigh = (double)kTop * s / n;
+        int iLow = (int)Math.Floor(rankLow - 2.5 * Math.Sqrt(rankLow * (1 - rankLow / s))) - 1;
+        int iHigh = (int)Math.Ceiling(rankHigh + 2.5 * Math.Sqrt(rankHigh * (1 - rankHigh / s))) + 1;
+        int jLow = Math.Max(iLow, 0), jHigh = Math.Min(iHigh, s - 1);
+        double sHigh = SelectPair(sample, 0, s - 1, jHigh, false, out _);
+        double sLow = jLow == jHigh ? sHigh : SelectPair(sample, 0, jHigh - 1, jLow, false, out _);
+        if (sLow == sHigh)
+        {
+            // One value spans the ranks in the sample (a tie): count the values below it and up to it.
+            var (less, atMost) = CountBelowAndAtMost(a, sLow);
+            if (less <= kLow && kTop < atMost)
+            {
+                constant = sLow;
+                return BandOutcome.Constant;
+            }
+            return BandOutcome.None;
+        }
+        if (iLow < 0 && iHigh >= s) return BandOutcome.None;
+        double pLow = iLow < 0 ? double.NegativeInfinity : sLow;
+        double pHigh = iHigh >= s ? double.PositiveInfinity : sHigh;
+        int inBand = 0;
+        foreach (double x in sample) inBand += x >= pLow && x <= pHigh ? 1 : 0;
+        if (inBand > s / 4) return BandOutcome.None;
+
+        int w = 0, i = 0;
+        long lessCount = 0;
+        ref double r = ref MemoryMarshal.GetReference(a);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vLow = Vector256.Create(pLow);
+            var vHigh = Vector256.Create(pHigh);
+            var count = Vector256<long>.Zero;
+            for (; i <= n - 4; i += 4)
+            {
+                var v = Vector256.LoadUnsafe(ref r, (nuint)i);
+                var isLess = Vector256.LessThan(v, vLow);
+                count -= isLess.AsInt64();
+                uint mask = Vector256.AndNot(Vector256.LessThanOrEqual(v, vHigh), isLess).ExtractMostSignificantBits();
+                while (mask != 0)
+                {
+                    // Lanes in index order, exactly as the scalar loop below would.
+                    int at = i + BitOperations.TrailingZeroCount(mask);
+                    (Unsafe.Add(ref r, w), Unsafe.Add(ref r, at)) = (Unsafe.Add(ref r, at), Unsafe.Add(ref r, w));
+                    w++;
+                    mask &= mask - 1;
+                }
+            }
+            lessCount = Vector256.Sum(count);
+        }
+        for (; i < n; i++)
+        {
+            double x = a[i];
+            if (x < pLow) lessCount++;
+            else if (x <= pHigh)
+            {
+                a[i] = a[w];
+                a[w] = x;
+                w++;
+            }
+        }
+        below = (int)lessCount;
+        width = w;
+        return below <= kLow && kTop < below + w ? BandOutcome.Band : BandOutcome.None;
+    }
+
+    /// <summary>How many values are &lt; v and how many ≤ v; exact integers, so the vector width cannot matter.</summary>
+    private static (int Less, int AtMost) CountBelowAndAtMost(ReadOnlySpan<double> a, double v)
+    {
+        long less = 0, atMost = 0;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref double r = ref MemoryMarshal.GetReference(a);
+            var vv = Vector256.Create(v);
+            Vector256<long> cl = Vector256<long>.Zero, cm = Vector256<long>.Zero;
+            for (; i <= a.Length - 4; i += 4)
+            {
+                var x = Vector256.LoadUnsafe(ref r, (nuint)i);
+                cl -= Vector256.LessThan(x, vv).AsInt64();
+                cm -= Vector256.LessThanOrEqual(x, vv).AsInt64();
+            }
+            less = Vector256.Sum(cl);
+            atMost = Vector256.Sum(cm);
+        }
+        for (; i < a.Length; i++)
+        {
+            less += a[i] < v ? 1 : 0;
+            atMost += a[i] <= v ? 1 : 0;
+        }
+        return ((int)less, (int)atMost);
     }
 
     /// <summary>The smallest of a(j..hi], or a[hi + 1] (the minimum of the rest, by the invariant) when that is empty.</summary>
