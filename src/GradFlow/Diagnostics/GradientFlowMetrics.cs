@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using GradFlow.Activations;
 using GradFlow.Model;
+using Architecture = GradFlow.Model.Architecture;
 using GradFlow.Training;
 
 namespace GradFlow.Diagnostics;
@@ -157,7 +160,33 @@ public sealed class GradientFlowMetrics : IMetricGroup
         double eps = _derivEps, zEps = _zLinearEps;
 
         double d0 = 0, d1 = 0, d2 = 0, d3 = 0, z0 = 0, z1 = 0, z2 = 0, z3 = 0;
-        int small = 0, near0 = 0, i = 0;
+        long small = 0, near0 = 0;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            // Lane l of each accumulator sums the elements i ≡ l (mod 4): the scalar loop's order.
+            ref double zr = ref MemoryMarshal.GetReference(z), dr = ref MemoryMarshal.GetReference(dphi);
+            ref double azr = ref MemoryMarshal.GetReference(absZ), adr = ref MemoryMarshal.GetReference(absD);
+            var vEps = Vector256.Create(eps);
+            var vZEps = Vector256.Create(zEps);
+            Vector256<double> sumD4 = Vector256<double>.Zero, sumZ4 = Vector256<double>.Zero;
+            Vector256<long> small4 = Vector256<long>.Zero, near4 = Vector256<long>.Zero;
+            for (; i <= size - 4; i += 4)
+            {
+                var a = Vector256.Abs(Vector256.LoadUnsafe(ref dr, (nuint)i));
+                var b = Vector256.Abs(Vector256.LoadUnsafe(ref zr, (nuint)i));
+                a.StoreUnsafe(ref adr, (nuint)i);
+                b.StoreUnsafe(ref azr, (nuint)i);
+                sumD4 += a;
+                sumZ4 += b;
+                small4 -= Vector256.LessThan(a, vEps).AsInt64();
+                near4 -= Vector256.LessThanOrEqual(b, vZEps).AsInt64();
+            }
+            (d0, d1, d2, d3) = (sumD4[0], sumD4[1], sumD4[2], sumD4[3]);
+            (z0, z1, z2, z3) = (sumZ4[0], sumZ4[1], sumZ4[2], sumZ4[3]);
+            small = Vector256.Sum(small4);
+            near0 = Vector256.Sum(near4);
+        }
         for (; i + 4 <= size; i += 4)
         {
             double a0 = Math.Abs(dphi[i]), a1 = Math.Abs(dphi[i + 1]), a2 = Math.Abs(dphi[i + 2]), a3 = Math.Abs(dphi[i + 3]);
@@ -197,45 +226,62 @@ public sealed class GradientFlowMetrics : IMetricGroup
 
         row[LimitColumn(l)] = (double)inLimit / size;
         row[DphiMeanColumn(l)] = sumD / size;
-        row[DeadColumn(l)] = (double)DeadUnits(absD, width, small) / width;
+        row[DeadColumn(l)] = (double)DeadUnits(absD, width, (int)small) / width;
         // In place on the layer's segment: the pooled buffer stays a permutation of the same values.
         row[ZP90Column(l)] = Percentile.OfInPlace(absZ, 90.0);
     }
 
     /// <summary>
     /// Σ log(|φ′| + 1e-12) in the four lanes. Math.Log is pure, so the last two distinct arguments and
-    /// their logs are kept: a ReLU's φ′ ∈ {0, 1} then costs two logs per layer, bit for bit the same.
+    /// their logs are kept and reused, bit for bit the same: a ReLU's φ′ ∈ {0, 1} then costs two logs
+    /// per layer, and four values that all hit are looked up at once, without a branch per value.
     /// </summary>
-    private double SumOfLogs(ReadOnlySpan<double> absD)
+    internal double SumOfLogs(ReadOnlySpan<double> absD)
     {
-        var logs = new LogCache(0.0 + LogFloor, _logOfZero, 1.0 + LogFloor, _logOfOne);
+        var cache = new LogCache(0.0 + LogFloor, _logOfZero, 1.0 + LogFloor, _logOfOne);
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int n = absD.Length, i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref double r = ref MemoryMarshal.GetReference(absD);
+            var floor = Vector256.Create(LogFloor);
+            var sum = Vector256<double>.Zero; // lane l sums the elements i ≡ l (mod 4), as below
+            for (; i <= n - 4; i += 4)
+            {
+                var x = Vector256.LoadUnsafe(ref r, (nuint)i) + floor;
+                var is0 = Vector256.Equals(x, Vector256.Create(cache.X0));
+                var hit = is0 | Vector256.Equals(x, Vector256.Create(cache.X1));
+                sum += hit.ExtractMostSignificantBits() == 0b1111
+                    ? Vector256.ConditionalSelect(is0, Vector256.Create(cache.Log0), Vector256.Create(cache.Log1))
+                    : Vector256.Create(cache.Log(x[0]), cache.Log(x[1]), cache.Log(x[2]), cache.Log(x[3]));
+            }
+            (s0, s1, s2, s3) = (sum[0], sum[1], sum[2], sum[3]);
+        }
         for (; i + 4 <= n; i += 4)
         {
-            s0 += logs.Log(absD[i] + LogFloor);
-            s1 += logs.Log(absD[i + 1] + LogFloor);
-            s2 += logs.Log(absD[i + 2] + LogFloor);
-            s3 += logs.Log(absD[i + 3] + LogFloor);
+            s0 += cache.Log(absD[i] + LogFloor);
+            s1 += cache.Log(absD[i + 1] + LogFloor);
+            s2 += cache.Log(absD[i + 2] + LogFloor);
+            s3 += cache.Log(absD[i + 3] + LogFloor);
         }
-        if (i < n) s0 += logs.Log(absD[i] + LogFloor);
-        if (i + 1 < n) s1 += logs.Log(absD[i + 1] + LogFloor);
-        if (i + 2 < n) s2 += logs.Log(absD[i + 2] + LogFloor);
+        if (i < n) s0 += cache.Log(absD[i] + LogFloor);
+        if (i + 1 < n) s1 += cache.Log(absD[i + 1] + LogFloor);
+        if (i + 2 < n) s2 += cache.Log(absD[i + 2] + LogFloor);
         return (s0 + s1) + (s2 + s3);
     }
 
     /// <summary>The last two distinct arguments of Math.Log and their values.</summary>
     private struct LogCache(double x0, double log0, double x1, double log1)
     {
-        private double _x0 = x0, _log0 = log0, _x1 = x1, _log1 = log1;
+        public double X0 = x0, Log0 = log0, X1 = x1, Log1 = log1;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public double Log(double x)
         {
-            if (x == _x0) return _log0;
-            if (x == _x1) return _log1;
+            if (x == X0) return Log0;
+            if (x == X1) return Log1;
             double log = Math.Log(x);
-            (_x0, _log0, _x1, _log1) = (_x1, _log1, x, log);
+            (X0, Log0, X1, Log1) = (X1, Log1, x, log);
             return log;
         }
     }
