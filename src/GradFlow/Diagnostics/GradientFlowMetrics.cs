@@ -228,7 +228,8 @@ public sealed class GradientFlowMetrics : IMetricGroup
         row[DphiMeanColumn(l)] = sumD / size;
         row[DeadColumn(l)] = (double)DeadUnits(absD, width, (int)small) / width;
         // In place on the layer's segment: the pooled buffer stays a permutation of the same values.
-        row[ZP90Column(l)] = Percentile.OfInPlace(absZ, 90.0);
+        // A sum of magnitudes is NaN exactly when a value is, so the percentile's scan for NaN is spared.
+        row[ZP90Column(l)] = double.IsNaN(sumZ) ? double.NaN : Percentile.OfInPlaceWithoutNaN(absZ, 90.0);
     }
 
     /// <summary>
@@ -323,10 +324,10 @@ public sealed class GradientFlowMetrics : IMetricGroup
         row[0] = _small / n;
         row[1] = _sumDphi / n;
         // p10 and p01 share one partition of the pooled |φ′|.
-        (row[2], row[3]) = Percentile.OfInPlace(_absDphi, 10.0, 1.0);
+        (row[2], row[3]) = double.IsNaN(_sumDphi) ? (double.NaN, double.NaN) : Percentile.OfInPlaceWithoutNaN(_absDphi, 10.0, 1.0);
         row[4] = _sumLog / n;
         row[5] = _sumZ / n;
-        row[6] = Percentile.OfInPlace(_absZ, 90.0);
+        row[6] = double.IsNaN(_sumZ) ? double.NaN : Percentile.OfInPlaceWithoutNaN(_absZ, 90.0);
         row[7] = _near0 / n;
         row[8] = _inLimit / n;
     }

@@ -19,7 +19,17 @@ public static class Percentile
     public static double OfInPlace(Span<double> values, double q)
     {
         var at = Position.Of(values.Length, q, nameof(q));
-        if (ContainsNaN(values)) return double.NaN;
+        return ContainsNaN(values) ? double.NaN : Core(values, at);
+    }
+
+    /// <summary>
+    /// <see cref="OfInPlace(Span{double}, double)"/> for a caller that knows there is no NaN (say from
+    /// a sum of the values that is not NaN): the scan for one is skipped.
+    /// </summary>
+    internal static double OfInPlaceWithoutNaN(Span<double> values, double q) => Core(values, Position.Of(values.Length, q, nameof(q)));
+
+    private static double Core(Span<double> values, Position at)
+    {
         if (at.AtMaximum)
         {
             double max = Max(values);
@@ -48,12 +58,20 @@ public static class Percentile
     {
         var at1 = Position.Of(values.Length, q1, nameof(q1));
         var at2 = Position.Of(values.Length, q2, nameof(q2));
-        if (ContainsNaN(values)) return (double.NaN, double.NaN);
+        return ContainsNaN(values) ? (double.NaN, double.NaN) : Core(values, at1, at2);
+    }
+
+    /// <summary>The two-percentile <see cref="OfInPlace(Span{double}, double, double)"/> without the scan for NaN.</summary>
+    internal static (double First, double Second) OfInPlaceWithoutNaN(Span<double> values, double q1, double q2) =>
+        Core(values, Position.Of(values.Length, q1, nameof(q1)), Position.Of(values.Length, q2, nameof(q2)));
+
+    private static (double First, double Second) Core(Span<double> values, Position at1, Position at2)
+    {
         if (at1.AtMaximum || at2.AtMaximum)
         {
             double max = Max(values);
-            double r1 = at1.AtMaximum ? Lerp(max, max, at1.T) : OfInPlace(values, q1);
-            double r2 = at2.AtMaximum ? Lerp(max, max, at2.T) : OfInPlace(values, q2);
+            double r1 = at1.AtMaximum ? Lerp(max, max, at1.T) : Core(values, at1);
+            double r2 = at2.AtMaximum ? Lerp(max, max, at2.T) : Core(values, at2);
             return (r1, r2);
         }
 

@@ -254,6 +254,18 @@ public sealed class GradientFlowMetricsTests
     }
 
     [Fact]
+    public void Percentiles_NaNInTheCaches_AreNaNAsNumPys()
+    {
+        var arch = new Architecture([1, 2, 1]);
+        var metrics = new GradientFlowMetrics(arch, Activation<Relu>.Instance, 2);
+        var row = new double[metrics.Columns.Count];
+        metrics.Write([[1, double.NaN, 2, 3]], [[0.5, double.NaN, 1, 1]], [[0, 0, 0, 0], [0, 0]], row);
+        var columns = metrics.Columns.ToList();
+        foreach (var name in new[] { "dphi_p10_abs", "dphi_p01_abs", "z_p90_abs", "z_p90_abs_L1" })
+            Assert.True(double.IsNaN(row[columns.IndexOf(name)]), name);
+    }
+
+    [Fact]
     public void DeltaNorm_EveryLayer_IsTheFrobeniusNormOfTheIncomingSignal()
     {
         var row = HandBuiltRow();
