@@ -64,3 +64,88 @@ public sealed class SelectionTests
         Assert.Equal(sorted[50], next);
     }
 }
+
+/// <summary>The band pass in front of the selection: each of its outcomes, and that it loses no value.</summary>
+public sealed class SelectionBandTests
+{
+    private static double[] Uniform(int n, int seed)
+    {
+        var rng = new System.Random(seed);
+        return Enumerable.Range(0, n).Select(_ => rng.NextDouble()).ToArray();
+    }
+
+    /// <summary>The positions TryBand samples for n values (256 of them below 16,384 values).</summary>
+    private static IEnumerable<int> SamplePositions(int n, int s = 256) => Enumerable.Range(0, s).Select(t => (int)((2L * t + 1) * n / (2L * s)));
+
+    [Fact]
+    public void TryBand_RandomValues_MovesANarrowBandHoldingTheRanksToTheFront()
+    {
+        var values = Uniform(7200, 1);
+        var sorted = values.OrderBy(x => x).ToArray();
+        const int k = 6479; // NumPy's lower neighbour of the 90th percentile of 7,200 values
+
+        var outcome = Selection.TryBand(values, k, k, wantNext: true, out int below, out int width, out _);
+
+        Assert.Equal(Selection.BandOutcome.Band, outcome);
+        Assert.True(width < values.Length / 8, $"band of {width} values");
+        Assert.Equal(sorted.Take(below), values.Skip(width).Where(x => x < values[..width].Min()).OrderBy(x => x));
+        var band = values[..width].OrderBy(x => x).ToArray();
+        Assert.Equal(sorted[k], band[k - below]);
+        Assert.Equal(sorted[k + 1], band[k + 1 - below]);
+        Assert.Equal(sorted, values.OrderBy(x => x));
+    }
+
+    [Fact]
+    public void TryBand_SamplePositionsHoldOutliers_GivesUpAndKeepsEveryValue()
+    {
+        var values = Uniform(4096, 2);
+        foreach (var (at, t) in SamplePositions(values.Length).Select((at, t) => (at, t))) values[at] = 1e6 + t;
+        var sorted = values.OrderBy(x => x).ToArray();
+        int k = (int)(0.9 * (values.Length - 1));
+
+        var outcome = Selection.TryBand(values, k, k, wantNext: true, out _, out _, out _);
+
+        Assert.Equal(Selection.BandOutcome.None, outcome);
+        Assert.Equal(sorted, values.OrderBy(x => x));
+    }
+
+    [Fact]
+    public void OfInPlace_SamplePositionsHoldOutliers_StillMatchesTheSortedDefinition()
+    {
+        var values = Uniform(4096, 3);
+        foreach (var (at, t) in SamplePositions(values.Length).Select((at, t) => (at, t))) values[at] = 1e6 + t;
+        var sorted = values.OrderBy(x => x).ToArray();
+        double index = (values.Length - 1) * (90 / 100.0);
+        int lo = (int)Math.Floor(index);
+        double t90 = index - lo, a = sorted[lo], b = sorted[lo + 1];
+        double expected = t90 >= 0.5 ? b - (b - a) * (1 - t90) : a + (b - a) * t90;
+
+        Assert.Equal(expected, Percentile.OfInPlace(values, 90));
+    }
+
+    [Fact]
+    public void TryBand_TieCoveringTheRanks_ReportsTheTiedValue()
+    {
+        var rng = new System.Random(4);
+        var values = Enumerable.Range(0, 7200).Select(_ => rng.Next(100) < 53 ? 0.0 : 1.0).ToArray();
+
+        var outcome = Selection.TryBand(values, 71, 719, wantNext: true, out _, out _, out double tie);
+
+        Assert.Equal(Selection.BandOutcome.Constant, outcome);
+        Assert.Equal(0.0, tie);
+    }
+
+    [Fact]
+    public void TryBand_TieInTheSampleOnly_GivesUp()
+    {
+        // Every sampled value is 0.5, the other values are spread: the tie is the sample's, not the data's.
+        var values = Uniform(4096, 5);
+        foreach (int at in SamplePositions(values.Length)) values[at] = 0.5;
+        var sorted = values.OrderBy(x => x).ToArray();
+
+        var outcome = Selection.TryBand(values, 409, 409, wantNext: true, out _, out _, out _);
+
+        Assert.Equal(Selection.BandOutcome.None, outcome);
+        Assert.Equal(sorted, values.OrderBy(x => x));
+    }
+}
