@@ -114,9 +114,6 @@ public static class Percentile
     /// <summary>The q-th percentile of <paramref name="values"/>, on a copy (the input is left as it is).</summary>
     public static double Of(ReadOnlySpan<double> values, double q) => OfInPlace(values.ToArray(), q);
 
-    /// <summary>The median, NumPy's np.median (the 50th percentile), on a copy.</summary>
-    public static double Median(ReadOnlySpan<double> values) => Of(values, 50.0);
-
     /// <summary>
     /// The k-th smallest (0-based) of <paramref name="values"/>, placed at values[k] with every element
     /// before it ≤ and every element after it ≥. NaN is not ordered: values must hold none.
