@@ -44,7 +44,7 @@ public class EpochBenchmarks
         for (int e = 0; e < PretrainEpochs; e++)
         {
             _train.Forward(_model, _data.Train.X);
-            _train.Backward(_model, _data.Train.X, _data.Train.Y);
+            _train.Backward(_model, _data.Train.Y);
             _train.Step(_model, LearningRate);
         }
         _snapshot = _model.Layers.Select(l => l.Clone()).ToArray();
@@ -57,7 +57,7 @@ public class EpochBenchmarks
         // The pooled |φ′| and |z| of the snapshot's training pass, for the sort-versus-selection pair.
         Restore();
         _train.Forward(_model, _data.Train.X);
-        _train.Backward(_model, _data.Train.X, _data.Train.Y);
+        _train.Backward(_model, _data.Train.Y);
         _pooledDphi = Pooled(l => _train.PhiPrime(l), arch);
         _pooledZ = Pooled(l => _train.PreActivation(l), arch);
         _scratch = new double[_pooledDphi.Length];
@@ -91,7 +91,7 @@ public class EpochBenchmarks
         _train.Forward(_model, train.X);
         _state.TrainLoss = _train.Loss(train.Y);
         _state.TrainAccuracy = _train.Accuracy(train.Y);
-        _train.Backward(_model, train.X, train.Y);
+        _train.Backward(_model, train.Y);
         _test.Forward(_model, _data.Test.X);
         _state.TestLoss = _test.Loss(_data.Test.Y);
         _state.TestAccuracy = _test.Accuracy(_data.Test.Y);
@@ -110,7 +110,7 @@ public class EpochBenchmarks
         _train.Forward(_model, train.X);
         _state.TrainLoss = _train.Loss(train.Y);
         _state.TrainAccuracy = _train.Accuracy(train.Y);
-        _train.Backward(_model, train.X, train.Y);
+        _train.Backward(_model, train.Y);
         _test.Forward(_model, _data.Test.X);
         _state.TestLoss = _test.Loss(_data.Test.Y);
         _state.TestAccuracy = _test.Accuracy(_data.Test.Y);
@@ -126,7 +126,7 @@ public class EpochBenchmarks
     public double TrainLossAndAccuracy() => _train.Loss(_data.Train.Y) + _train.Accuracy(_data.Train.Y);
 
     [Benchmark]
-    public void TrainBackward() => _train.Backward(_model, _data.Train.X, _data.Train.Y);
+    public void TrainBackward() => _train.Backward(_model, _data.Train.Y);
 
     [Benchmark]
     public double TestForwardLossAccuracy()

@@ -24,7 +24,7 @@ namespace GradFlow.Diagnostics;
 /// </para>
 /// <para>
 /// Summation order (fixed, so results are bit-reproducible whatever the SIMD width): within a layer,
-/// four interleaved lanes (lane = flat index mod 4, rows in order) combined as (l0 + l1) + (l2 + l3);
+/// four interleaved lanes (lane = index mod 4 in the pass's unit-major cache) combined as (l0 + l1) + (l2 + l3);
 /// pooled sums add the layers' sums in layer order. A rate or mean divides by the element count.
 /// Without a hidden layer (an architecture [2, 1]) the nine pooled columns are present and NaN, so
 /// every run of a sweep shares them, and the per-hidden-layer columns are absent.
@@ -113,7 +113,7 @@ public sealed class GradientFlowMetrics : IMetricGroup
 
     /// <summary>
     /// The same metrics from given caches: z and φ′ of each hidden layer and δ of every layer, each
-    /// row-major (trainCount × width). For tests on hand-built values.
+    /// in <see cref="BatchPass"/>'s layout, unit-major (width × trainCount). For tests on hand-built values.
     /// </summary>
     internal void Write(IReadOnlyList<double[]> z, IReadOnlyList<double[]> dphi, IReadOnlyList<double[]> delta, Span<double> row)
     {
@@ -123,7 +123,7 @@ public sealed class GradientFlowMetrics : IMetricGroup
         {
             int size = _trainCount * _arch.Widths[l + 1];
             if (delta[l].Length != size || (l < _hidden && (z[l].Length != size || dphi[l].Length != size)))
-                throw new ArgumentException($"layer {l + 1} arrays must hold {_trainCount} rows × {_arch.Widths[l + 1]} units");
+                throw new ArgumentException($"layer {l + 1} arrays must hold {_arch.Widths[l + 1]} units × {_trainCount} rows");
         }
         CheckRow(row);
         BeginEpoch();
@@ -288,9 +288,9 @@ public sealed class GradientFlowMetrics : IMetricGroup
     }
 
     /// <summary>
-    /// Units whose |φ′| &lt; deriv_eps on every row. A unit stops being a candidate at its first row with
-    /// |φ′| not below eps (NaN included), so live units cost a few rows; and with fewer small values
-    /// than rows no unit can be dead at all.
+    /// Units whose |φ′| &lt; deriv_eps on every row. The cache is unit-major, so a unit is one contiguous
+    /// run of trainCount values; it stops being a candidate at its first value not below eps (NaN
+    /// included), so live units cost a few values. With fewer small values than rows no unit can be dead.
     /// </summary>
     private int DeadUnits(ReadOnlySpan<double> absD, int width, int small)
     {
@@ -300,9 +300,9 @@ public sealed class GradientFlowMetrics : IMetricGroup
         for (int j = 0; j < width; j++)
         {
             bool isDead = true;
-            for (int r = 0; r < _trainCount; r++)
+            foreach (double d in absD.Slice(j * _trainCount, _trainCount))
             {
-                if (!(absD[r * width + j] < eps))
+                if (!(d < eps))
                 {
                     isDead = false;
                     break;

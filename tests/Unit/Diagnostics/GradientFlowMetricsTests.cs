@@ -13,17 +13,18 @@ public sealed class GradientFlowMetricsTests
     private const double DerivEps = 0.25, ZLinearEps = 0.5;
     private static readonly Architecture Arch = new([2, 3, 2, 1]);
 
-    // Layer 1, rows × units (u0, u1, u2). u0 is small on both rows (dead); u1 is small on row 1 only and
-    // exactly at deriv_eps on row 0 (alive); u2 is large. Two z are exactly at ±z_linear_eps.
-    private static readonly double[] Z1 = [-2.0, 0.5, 0.25, /**/ -0.5, 3.0, 0.125];
-    private static readonly double[] Dphi1 = [0.0, 0.25, 1.0, /**/ -0.125, 0.125, 0.5];
+    // The caches are unit-major, as BatchPass's: unit j's two rows at [2j, 2j + 1].
+    // Layer 1, units u0, u1, u2. u0 is small on both rows (dead); u1 is small on row 1 only and exactly
+    // at deriv_eps on row 0 (alive); u2 is large. Two z are exactly at ±z_linear_eps.
+    private static readonly double[] Z1 = [-2.0, -0.5, /**/ 0.5, 3.0, /**/ 0.25, 0.125];
+    private static readonly double[] Dphi1 = [0.0, -0.125, /**/ 0.25, 0.125, /**/ 1.0, 0.5];
     // Layer 2: two small values, one per unit, so no unit is dead although there are as many small
     // values as rows.
-    private static readonly double[] Z2 = [1.0, -1.0, /**/ 0.0, 4.0];
-    private static readonly double[] Dphi2 = [0.03125, 0.0625, /**/ 1.0, 1.0];
-    private static readonly double[] Delta1 = [3.0, 0.0, 4.0, /**/ 0.0, 0.0, 0.0];
-    private static readonly double[] Delta2 = [1.0, 2.0, /**/ 2.0, 0.0];
-    private static readonly double[] Delta3 = [-1.5, /**/ 2.0];
+    private static readonly double[] Z2 = [1.0, 0.0, /**/ -1.0, 4.0];
+    private static readonly double[] Dphi2 = [0.03125, 1.0, /**/ 0.0625, 1.0];
+    private static readonly double[] Delta1 = [3.0, 0.0, 4.0, 0.0, 0.0, 0.0];
+    private static readonly double[] Delta2 = [1.0, 2.0, 2.0, 0.0];
+    private static readonly double[] Delta3 = [-1.5, 2.0];
 
     private static Dictionary<string, double> HandBuiltRow(Activation? activation = null)
     {
@@ -78,7 +79,7 @@ public sealed class GradientFlowMetricsTests
     [Fact]
     public void Rates_EveryElementExactlyAtItsThreshold_CountAsNotSmallAndAsNear()
     {
-        // 3 rows × 5 units = 15 values: every position of the 4-lane loop and its tail sees the boundary.
+        // 5 units × 3 rows = 15 values: every position of the 4-lane loop and its tail sees the boundary.
         var arch = new Architecture([2, 5, 1]);
         var metrics = new GradientFlowMetrics(arch, Activation<Relu>.Instance, 3, DerivEps, ZLinearEps);
         var row = new double[metrics.Columns.Count];
@@ -237,8 +238,8 @@ public sealed class GradientFlowMetricsTests
         var arch = new Architecture([1, 2, 1]);
         var metrics = new GradientFlowMetrics(arch, Activation<Relu>.Instance, 2, derivEps: 0.25);
         var row = new double[metrics.Columns.Count];
-        // Rows × units: u0 is 0 on both rows, u1 is 1 on both: exactly two small values, both in u0.
-        metrics.Write([[-1, 1, -1, 1]], [[0.0, 1.0, 0.0, 1.0]], [[0, 0, 0, 0], [0, 0]], row);
+        // Unit-major: u0 is 0 on both rows, u1 is 1 on both: exactly two small values, both in u0.
+        metrics.Write([[-1, -1, 1, 1]], [[0.0, 0.0, 1.0, 1.0]], [[0, 0, 0, 0], [0, 0]], row);
         Assert.Equal(0.5, row[metrics.Columns.ToList().IndexOf("dead_units_L1")]);
     }
 
@@ -248,8 +249,8 @@ public sealed class GradientFlowMetricsTests
         var arch = new Architecture([1, 2, 1]);
         var metrics = new GradientFlowMetrics(arch, Activation<Relu>.Instance, 2, derivEps: 0.25);
         var row = new double[metrics.Columns.Count];
-        // u0: 0 then NaN (not below eps, so alive); u1: 0 and 0 (dead).
-        metrics.Write([[-1, -1, -1, -1]], [[0.0, 0.0, double.NaN, 0.0]], [[0, 0, 0, 0], [0, 0]], row);
+        // Unit-major: u0 is 0 then NaN (not below eps, so alive); u1 is 0 and 0 (dead).
+        metrics.Write([[-1, -1, -1, -1]], [[0.0, double.NaN, 0.0, 0.0]], [[0, 0, 0, 0], [0, 0]], row);
         Assert.Equal(0.5, row[metrics.Columns.ToList().IndexOf("dead_units_L1")]);
     }
 

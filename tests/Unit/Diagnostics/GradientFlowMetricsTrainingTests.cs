@@ -44,7 +44,7 @@ public sealed class GradientFlowMetricsTrainingTests
             for (int l = 0; l < arch.HiddenLayerCount; l++)
             {
                 int width = arch.Widths[l + 1], rows = train.Count;
-                int dead = Enumerable.Range(0, width).Count(j => Enumerable.Range(0, rows).All(r => Math.Abs(dphi[l][r * width + j]) < DerivEps));
+                int dead = Enumerable.Range(0, width).Count(j => Enumerable.Range(0, rows).All(r => Math.Abs(dphi[l][j * rows + r]) < DerivEps));
                 Assert.True((double)dead / width == log[epoch, $"dead_units_L{l + 1}"], $"{at}: dead_units_L{l + 1}");
                 Assert.True((double)z[l].Count(relu.IsInLimit) / z[l].Length == log[epoch, $"limit_rate_L{l + 1}"], $"{at}: limit_rate_L{l + 1}");
                 Assert.True(NumPyPercentileBySorting(z[l].Select(Math.Abs), 90) == log[epoch, $"z_p90_abs_L{l + 1}"], $"{at}: z_p90_abs_L{l + 1}");
@@ -60,7 +60,7 @@ public sealed class GradientFlowMetricsTrainingTests
             Assert.Equal(allDphi.Average(Math.Abs), log[epoch, "dphi_mean_abs"], 1e-12);
             Assert.Equal(allDphi.Average(d => Math.Log(Math.Abs(d) + 1e-12)), log[epoch, "dphi_log_mean"], 1e-9);
 
-            pass.Backward(replay, train.X, train.Y);
+            pass.Backward(replay, train.Y);
             for (int l = 0; l < arch.LayerCount; l++)
             {
                 double norm = Math.Sqrt(pass.Delta(l).ToArray().Sum(d => d * d));
@@ -94,7 +94,7 @@ public sealed class GradientFlowMetricsTrainingTests
         var model = Mlp.Init(arch, activation, InitScheme.Xavier, 1.0, 1);
         var pass = new BatchPass(arch, data.Count);
         pass.Forward(model, data.X);
-        pass.Backward(model, data.X, data.Y);
+        pass.Backward(model, data.Y);
         var state = new EpochState(model, pass);
         var metrics = new GradientFlowMetrics(arch, activation, data.Count);
         var row = new double[metrics.Columns.Count];
