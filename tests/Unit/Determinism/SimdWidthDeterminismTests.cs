@@ -9,7 +9,7 @@ namespace GradFlow.Tests.Unit.Determinism;
 /// </summary>
 public sealed class SimdWidthDeterminismTests
 {
-    private static readonly Lazy<string> InProcess = new(() => ProbeRun.Describe(ProbeRun.Train()));
+    private static readonly Lazy<string> InProcess = new(() => ProbeRun.Describe(ProbeRun.Train()) + ";diagnostics=" + ProbeRun.DiagnosticsHash());
 
     private static IReadOnlyDictionary<string, string> Parse(string line) =>
         line.Trim().Split(';').Select(kv => kv.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
@@ -57,6 +57,7 @@ public sealed class SimdWidthDeterminismTests
 
         Assert.Equal("False", child["vector512"]); // the switch took effect
         Assert.Equal(here["hash"], child["hash"]);
+        Assert.Equal(here["diagnostics"], child["diagnostics"]);
     }
 
     [Fact]
@@ -70,6 +71,7 @@ public sealed class SimdWidthDeterminismTests
         Assert.Equal("False", child["vector256"]);
         Assert.Equal("False", child["fma"]);
         Assert.Equal(here["hash"], child["hash"]);
+        Assert.Equal(here["diagnostics"], child["diagnostics"]);
     }
 
     [Fact]
