@@ -142,6 +142,19 @@ public class EpochBenchmarks
     [Benchmark]
     public void GradientFlowMetricsWrite() => _flow.Write(_state, _flowRow);
 
+    /// <summary>The activation's limit predicate over both hidden layers: one virtual call per layer, per-element work inside.</summary>
+    [Benchmark]
+    public int LimitCountBothLayers() => _model.Activation.CountInLimit(_train.PreActivation(0)) + _model.Activation.CountInLimit(_train.PreActivation(1));
+
+    /// <summary>Math.Log of every pooled |φ′| + 1e-12, the floor of dphi_log_mean's cost when no argument repeats.</summary>
+    [Benchmark]
+    public double LogOfEveryPooledDphi()
+    {
+        double sum = 0;
+        foreach (double d in _pooledDphi) sum += Math.Log(d + GradientFlowMetrics.LogFloor);
+        return sum;
+    }
+
     [Benchmark]
     public void Step()
     {
