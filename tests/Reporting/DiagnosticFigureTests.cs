@@ -1,13 +1,11 @@
 using GradFlow.Experiments;
 using GradFlow.Reporting;
-using GradFlow.Training;
 
 namespace GradFlow.Tests.Reporting;
 
 /// <summary>
 /// The figures of the gradient-flow diagnostics (z_near0_rate, z_p90_abs, dphi_p01_abs, delta_norm_L{i}),
-/// drawn from a real sweep whose run logs are given those columns: the values are made up, and only
-/// the figures' presence and make-up are checked, so these tests do not wait for the diagnostics.
+/// drawn from a real sweep that records them.
 /// </summary>
 public sealed class DiagnosticFigureTests(DiagnosticSweepFixture sweep) : IClassFixture<DiagnosticSweepFixture>
 {
@@ -55,7 +53,7 @@ public sealed class DiagnosticFigureTests(DiagnosticSweepFixture sweep) : IClass
     }
 }
 
-/// <summary>A real sweep whose run logs are given the diagnostics' columns (made-up values), reported once.</summary>
+/// <summary>A small real sweep, reported once.</summary>
 public sealed class DiagnosticSweepFixture : IDisposable
 {
     public static readonly string[] Activations = ["relu", "tanh", "arctan", "softsign"];
@@ -64,34 +62,12 @@ public sealed class DiagnosticSweepFixture : IDisposable
     public DiagnosticSweepFixture()
     {
         var spec = Presets.Paper with { Activations = Activations, Scales = [1.0], Seeds = [0, 1], N = 60, Epochs = 25 };
-        var real = SweepRunner.Run(spec, Path.Combine(_root, "real"));
-        var runs = real.Runs.Select(WithDiagnostics).ToArray();
-        var summaries = spec.Settings().Select(k => Aggregation.Summarize(k, runs.Where(r => r.Key.Setting == k).ToArray())).ToArray();
-        var store = new ResultStore(Path.Combine(_root, "made-up"));
-        ReportWriter.Write(new SweepOutcome(spec, store, runs, summaries, 0, TimeSpan.Zero));
-        Plots = store.PlotsDirectory;
+        var outcome = SweepRunner.Run(spec, Path.Combine(_root, "real"));
+        ReportWriter.Write(outcome);
+        Plots = outcome.Store.PlotsDirectory;
     }
 
     public string Plots { get; }
-
-    /// <summary>The run with the diagnostics' columns added: positive norms that differ by layer, rates in [0, 1].</summary>
-    private static RunResult WithDiagnostics(RunResult run)
-    {
-        var extra = new[] { "z_near0_rate", "z_p90_abs", "dphi_p01_abs", "delta_norm_L1", "delta_norm_L2", "delta_norm_L3" };
-        var log = new RunLog(run.Log.Columns.Concat(extra).ToArray(), run.Log.Count);
-        for (int r = 0; r < run.Log.Count; r++)
-        {
-            var row = log.Append(run.Log.Epoch(r));
-            run.Log.Row(r).CopyTo(row);
-            double acc = run.Log[r, "train_acc"];
-            int c = run.Log.Columns.Count;
-            row[c] = 1 - acc;
-            row[c + 1] = 1 + acc;
-            row[c + 2] = acc / 10;
-            for (int i = 1; i <= 3; i++) row[c + 2 + i] = run.Log[r, $"grad_norm_L{i}"] * Math.Pow(10, i - 3);
-        }
-        return new RunResult(run.Key, log, run.DivergedAt);
-    }
 
     public void Dispose()
     {

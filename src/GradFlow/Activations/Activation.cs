@@ -24,5 +24,8 @@ public abstract class Activation
     /// <summary>How many of <paramref name="z"/> satisfy the limit predicate.</summary>
     public abstract int CountInLimit(ReadOnlySpan<double> z);
 
+    /// <summary>The same count given φ(z) from the forward pass, which spares the bounded activations a second evaluation.</summary>
+    public abstract int CountInLimit(ReadOnlySpan<double> z, ReadOnlySpan<double> phi);
+
     public override string ToString() => Name;
 }

@@ -26,6 +26,15 @@ public sealed class Activation<TFunction> : Activation where TFunction : IActiva
         TFunction.Apply(z, a, dphi);
     }
 
+    public override int CountInLimit(ReadOnlySpan<double> z, ReadOnlySpan<double> phi)
+    {
+        if (phi.Length != z.Length) throw new ArgumentException($"span lengths differ: z {z.Length}, phi {phi.Length}");
+        int count = 0;
+        for (int i = 0; i < z.Length; i++)
+            if (TFunction.IsInLimitAt(z[i], phi[i])) count++;
+        return count;
+    }
+
     public override int CountInLimit(ReadOnlySpan<double> z)
     {
         int count = 0;

@@ -20,6 +20,7 @@ public readonly struct Arctan : IVectorActivationFunction<Arctan>
     public static bool IsMonotone => true;
     public static bool IsOdd => true;
     public static double[] Kinks => [];
-    public static bool IsInLimit(double z) => Math.Abs(Value(z)) > 0.95 * Math.PI / 2;
+    public static bool IsInLimit(double z) => IsInLimitAt(z, Value(z));
+    public static bool IsInLimitAt(double z, double phi) => Math.Abs(phi) > 0.95 * Math.PI / 2;
     public static string LimitRule => "|atan z| > 0.95·π/2";
 }

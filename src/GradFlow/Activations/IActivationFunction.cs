@@ -32,6 +32,12 @@ public interface IActivationFunction<TSelf> where TSelf : IActivationFunction<TS
     /// <summary>The study's "limit" predicate: z sits in the saturated (or dead) part of φ.</summary>
     static abstract bool IsInLimit(double z);
 
+    /// <summary>
+    /// <see cref="IsInLimit"/> when φ(z) is already known (the forward cache): the bounded activations
+    /// judge saturation on φ itself and need not evaluate it again. Same answer as IsInLimit(z).
+    /// </summary>
+    static virtual bool IsInLimitAt(double z, double phi) => TSelf.IsInLimit(z);
+
     /// <summary>What <see cref="IsInLimit"/> means, in words, for reports and docs.</summary>
     static abstract string LimitRule { get; }
 

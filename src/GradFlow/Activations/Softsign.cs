@@ -27,6 +27,7 @@ public readonly struct Softsign : IVectorActivationFunction<Softsign>
     public static bool IsOdd => true;
     // φ′ = 1/(1 + |z|)² is continuous but φ″ jumps from 2 to −2 at 0: central differences across 0 lose their order.
     public static double[] Kinks => [0.0];
-    public static bool IsInLimit(double z) => Math.Abs(Value(z)) > 0.95;
+    public static bool IsInLimit(double z) => IsInLimitAt(z, Value(z));
+    public static bool IsInLimitAt(double z, double phi) => Math.Abs(phi) > 0.95;
     public static string LimitRule => "|softsign z| > 0.95";
 }

@@ -27,6 +27,7 @@ public readonly struct Tanh : IVectorActivationFunction<Tanh>
     public static bool IsMonotone => true;
     public static bool IsOdd => true;
     public static double[] Kinks => [];
-    public static bool IsInLimit(double z) => Math.Abs(Value(z)) > 0.95;
+    public static bool IsInLimit(double z) => IsInLimitAt(z, Value(z));
+    public static bool IsInLimitAt(double z, double phi) => Math.Abs(phi) > 0.95;
     public static string LimitRule => "|tanh z| > 0.95";
 }

@@ -106,7 +106,7 @@ public sealed class GradientFlowMetrics : IMetricGroup
             throw new ArgumentException($"the metrics were built for [{_arch}] on {_trainCount} rows, the pass is [{pass.Architecture}] on {pass.BatchSize}", nameof(state));
         CheckRow(row);
         BeginEpoch();
-        for (int l = 0; l < _hidden; l++) HiddenLayer(l, pass.PreActivation(l), pass.PhiPrime(l), row);
+        for (int l = 0; l < _hidden; l++) HiddenLayer(l, pass.PreActivation(l), pass.Output(l), pass.PhiPrime(l), row);
         Pooled(row);
         for (int l = 0; l < _layers; l++) row[DeltaColumn(l)] = Norm(pass.Delta(l));
     }
@@ -127,7 +127,7 @@ public sealed class GradientFlowMetrics : IMetricGroup
         }
         CheckRow(row);
         BeginEpoch();
-        for (int l = 0; l < _hidden; l++) HiddenLayer(l, z[l], dphi[l], row);
+        for (int l = 0; l < _hidden; l++) HiddenLayer(l, z[l], ReadOnlySpan<double>.Empty, dphi[l], row);
         Pooled(row);
         for (int l = 0; l < _layers; l++) row[DeltaColumn(l)] = Norm(delta[l]);
     }
@@ -150,7 +150,8 @@ public sealed class GradientFlowMetrics : IMetricGroup
     }
 
     /// <summary>One pass over a hidden layer's z and φ′: |z| and |φ′| into the scratch buffers, sums and counts.</summary>
-    private void HiddenLayer(int l, ReadOnlySpan<double> z, ReadOnlySpan<double> dphi, Span<double> row)
+    /// <param name="phi">φ(z) from the forward pass, or empty to have the limit predicate evaluate φ itself.</param>
+    private void HiddenLayer(int l, ReadOnlySpan<double> z, ReadOnlySpan<double> phi, ReadOnlySpan<double> dphi, Span<double> row)
     {
         int size = _size[l], width = _arch.Widths[l + 1];
         Span<double> absZ = _absZ.AsSpan(_offset[l], size);
@@ -215,7 +216,7 @@ public sealed class GradientFlowMetrics : IMetricGroup
         }
         double sumD = (d0 + d1) + (d2 + d3), sumZ = (z0 + z1) + (z2 + z3);
         double sumLog = SumOfLogs(absD);
-        int inLimit = _activation.CountInLimit(z);
+        int inLimit = phi.IsEmpty ? _activation.CountInLimit(z) : _activation.CountInLimit(z, phi[..size]);
 
         _sumDphi += sumD;
         _sumZ += sumZ;

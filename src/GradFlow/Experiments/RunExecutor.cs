@@ -1,5 +1,6 @@
 using GradFlow.Activations;
 using GradFlow.Data;
+using GradFlow.Diagnostics;
 using GradFlow.Model;
 using GradFlow.Training;
 
@@ -24,5 +25,6 @@ public static class RunExecutor
     public static IReadOnlyList<IMetricGroup> MetricGroups(AblationSpec spec, Activation activation, int trainCount) =>
     [
         new CoreMetrics(spec.Architecture, spec.HasTestSplit),
+        new GradientFlowMetrics(spec.Architecture, activation, trainCount, spec.DerivEps, spec.ZLinearEps),
     ];
 }
