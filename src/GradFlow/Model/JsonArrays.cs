@@ -15,6 +15,22 @@ internal static class JsonArrays
         double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture)
         : double.IsNaN(value) ? "\"NaN\"" : value > 0 ? "\"Infinity\"" : "\"-Infinity\"";
 
+    /// <summary>The "layers" array shared by model and gradient files: per layer its (fan_in × fan_out) weights and its bias.</summary>
+    public static void WriteLayers(TextWriter w, int count, Func<int, (double[] Weights, int FanOut, double[] Bias)> layer)
+    {
+        w.Write("  \"layers\": [\n");
+        for (int l = 0; l < count; l++)
+        {
+            var (weights, fanOut, bias) = layer(l);
+            w.Write("    {\n      \"weights\": ");
+            WriteMatrix(w, weights, fanOut, "      ");
+            w.Write(",\n      \"bias\": ");
+            WriteRow(w, bias);
+            w.Write(l + 1 < count ? "\n    },\n" : "\n    }\n");
+        }
+        w.Write("  ]\n");
+    }
+
     public static void WriteRow(TextWriter w, ReadOnlySpan<double> values)
     {
         w.Write('[');

@@ -21,17 +21,8 @@ public static class ModelFile
         w.Write("{\n");
         w.Write($"  \"format\": \"{Format}\",\n");
         w.Write($"  \"activation\": \"{model.Activation.Name}\",\n");
-        w.Write("  \"layers\": [\n");
-        for (int l = 0; l < model.Layers.Count; l++)
-        {
-            var layer = model.Layers[l];
-            w.Write("    {\n      \"weights\": ");
-            JsonArrays.WriteMatrix(w, layer.Weights, layer.FanOut, "      ");
-            w.Write(",\n      \"bias\": ");
-            JsonArrays.WriteRow(w, layer.Bias);
-            w.Write(l + 1 < model.Layers.Count ? "\n    },\n" : "\n    }\n");
-        }
-        w.Write("  ]\n}\n");
+        JsonArrays.WriteLayers(w, model.Layers.Count, l => (model.Layers[l].Weights, model.Layers[l].FanOut, model.Layers[l].Bias));
+        w.Write("}\n");
     }
 
     public static string ToJson(Mlp model)

@@ -16,17 +16,8 @@ public static class GradientFile
     {
         w.Write("{\n");
         w.Write($"  \"loss\": {JsonArrays.Number(gradient.Loss)},\n");
-        w.Write("  \"layers\": [\n");
-        for (int l = 0; l < gradient.Layers.Count; l++)
-        {
-            var layer = gradient.Layers[l];
-            w.Write("    {\n      \"weights\": ");
-            JsonArrays.WriteMatrix(w, layer.Weights, layer.FanOut, "      ");
-            w.Write(",\n      \"bias\": ");
-            JsonArrays.WriteRow(w, layer.Bias);
-            w.Write(l + 1 < gradient.Layers.Count ? "\n    },\n" : "\n    }\n");
-        }
-        w.Write("  ]\n}\n");
+        JsonArrays.WriteLayers(w, gradient.Layers.Count, l => (gradient.Layers[l].Weights, gradient.Layers[l].FanOut, gradient.Layers[l].Bias));
+        w.Write("}\n");
     }
 
     public static string ToJson(LossGradient gradient)
