@@ -1,5 +1,6 @@
 using GradFlow.Activations;
 using GradFlow.Model;
+using static System.FormattableString;
 
 namespace GradFlow.Experiments;
 
@@ -55,30 +56,30 @@ public sealed record AblationSpec
     {
         if (Activations.Count == 0) throw new SpecException("activations: at least one is needed; valid: " + string.Join(", ", ActivationRegistry.Names));
         foreach (var a in Activations)
-            if (!ActivationRegistry.TryGet(a, out _)) throw new SpecException($"activations: unknown activation '{a}'; valid: {string.Join(", ", ActivationRegistry.Names)}");
+            if (!ActivationRegistry.TryGet(a, out _)) throw new SpecException(Invariant($"activations: unknown activation '{a}'; valid: {string.Join(", ", ActivationRegistry.Names)}"));
         if (Inits.Count == 0) throw new SpecException("inits: at least one is needed; valid: " + string.Join(", ", InitSchemes.Names));
         foreach (var i in Inits)
-            if (!InitSchemes.Names.Contains(i)) throw new SpecException($"inits: unknown init '{i}'; valid: {string.Join(", ", InitSchemes.Names)}");
+            if (!InitSchemes.Names.Contains(i)) throw new SpecException(Invariant($"inits: unknown init '{i}'; valid: {string.Join(", ", InitSchemes.Names)}"));
         if (Scales.Count == 0) throw new SpecException("scales: at least one is needed, each a finite number > 0");
         foreach (var s in Scales)
-            if (!(s > 0) || double.IsInfinity(s)) throw new SpecException($"scales: {s} is not a finite number > 0");
+            if (!(s > 0) || double.IsInfinity(s)) throw new SpecException(Invariant($"scales: {s} is not a finite number > 0"));
         if (Seeds.Count == 0) throw new SpecException("seeds: at least one is needed, e.g. 0-9 or 0,3,7");
         if (Seeds.Distinct().Count() != Seeds.Count) throw new SpecException("seeds: each seed may appear once");
         if (Activations.Distinct().Count() != Activations.Count || Inits.Distinct().Count() != Inits.Count || Scales.Distinct().Count() != Scales.Count)
             throw new SpecException("activations, inits and scales: each value may appear once");
         try { _ = Architecture; }
         catch (ArgumentException e) { throw new SpecException("arch: " + e.Message); }
-        if (Arch[0] != 2) throw new SpecException($"arch: the XOR data has 2 features, so the input width must be 2, got [{string.Join(",", Arch)}]");
-        if (N <= 0) throw new SpecException($"n: {N} is not a positive integer");
-        if (!(Noise >= 0) || double.IsInfinity(Noise)) throw new SpecException($"noise: {Noise} is not a finite number >= 0");
-        if (!(TestSize >= 0 && TestSize < 1)) throw new SpecException($"test-size: {TestSize} is not in [0, 1)");
+        if (Arch[0] != 2) throw new SpecException(Invariant($"arch: the XOR data has 2 features, so the input width must be 2, got [{string.Join(",", Arch)}]"));
+        if (N <= 0) throw new SpecException(Invariant($"n: {N} is not a positive integer"));
+        if (!(Noise >= 0) || double.IsInfinity(Noise)) throw new SpecException(Invariant($"noise: {Noise} is not a finite number >= 0"));
+        if (!(TestSize >= 0 && TestSize < 1)) throw new SpecException(Invariant($"test-size: {TestSize} is not in [0, 1)"));
         if (TestSize > 0 && (int)Math.Round(N * TestSize, MidpointRounding.ToEven) >= N)
-            throw new SpecException($"test-size: {TestSize} of n = {N} leaves no training rows");
-        if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new SpecException($"lr: {LearningRate} is not a finite number > 0");
-        if (Epochs <= 0) throw new SpecException($"epochs: {Epochs} is not a positive integer");
-        if (!(DerivEps > 0) || double.IsInfinity(DerivEps)) throw new SpecException($"deriv-eps: {DerivEps} is not a finite number > 0");
-        if (!(ZLinearEps > 0) || double.IsInfinity(ZLinearEps)) throw new SpecException($"z-linear-eps: {ZLinearEps} is not a finite number > 0");
-        if (LogEvery <= 0) throw new SpecException($"log-every: {LogEvery} is not a positive integer");
+            throw new SpecException(Invariant($"test-size: {TestSize} of n = {N} leaves no training rows"));
+        if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new SpecException(Invariant($"lr: {LearningRate} is not a finite number > 0"));
+        if (Epochs <= 0) throw new SpecException(Invariant($"epochs: {Epochs} is not a positive integer"));
+        if (!(DerivEps > 0) || double.IsInfinity(DerivEps)) throw new SpecException(Invariant($"deriv-eps: {DerivEps} is not a finite number > 0"));
+        if (!(ZLinearEps > 0) || double.IsInfinity(ZLinearEps)) throw new SpecException(Invariant($"z-linear-eps: {ZLinearEps} is not a finite number > 0"));
+        if (LogEvery <= 0) throw new SpecException(Invariant($"log-every: {LogEvery} is not a positive integer"));
         return this;
     }
 }
