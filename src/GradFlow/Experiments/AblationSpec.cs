@@ -27,6 +27,12 @@ public sealed record AblationSpec
     public int LogEvery { get; init; } = 1;
 
     public Architecture Architecture => new(Arch);
+
+    /// <summary>Values one run may log (2^27 doubles, 1 GiB).</summary>
+    public const long MaxLoggedValues = 1L << 27;
+
+    // Upper bound of the metric columns a run records: core 4 + 2 per layer, diagnostics 9 + 4 per hidden layer + 1 per layer.
+    private long MetricColumnBound => 13 + 3L * (Arch.Count - 1) + 4L * Math.Max(0, Arch.Count - 2);
     public bool HasTestSplit => TestSize > 0;
 
     /// <summary>The accuracy the study compares: test accuracy with a split, train accuracy without.</summary>
@@ -73,13 +79,20 @@ public sealed record AblationSpec
         if (N <= 0) throw new SpecException(Invariant($"n: {N} is not a positive integer"));
         if (!(Noise >= 0) || double.IsInfinity(Noise)) throw new SpecException(Invariant($"noise: {Noise} is not a finite number >= 0"));
         if (!(TestSize >= 0 && TestSize < 1)) throw new SpecException(Invariant($"test-size: {TestSize} is not in [0, 1)"));
-        if (TestSize > 0 && (int)Math.Round(N * TestSize, MidpointRounding.ToEven) >= N)
+        int testRows = (int)Math.Round(N * TestSize, MidpointRounding.ToEven);
+        if (TestSize > 0 && testRows >= N)
             throw new SpecException(Invariant($"test-size: {TestSize} of n = {N} leaves no training rows"));
+        if (TestSize > 0 && testRows == 0)
+            throw new SpecException(Invariant($"test-size: {TestSize} of n = {N} rounds to no test rows; use 0 for no split or a size with round(n·size) >= 1"));
         if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new SpecException(Invariant($"lr: {LearningRate} is not a finite number > 0"));
         if (Epochs <= 0) throw new SpecException(Invariant($"epochs: {Epochs} is not a positive integer"));
         if (!(DerivEps > 0) || double.IsInfinity(DerivEps)) throw new SpecException(Invariant($"deriv-eps: {DerivEps} is not a finite number > 0"));
         if (!(ZLinearEps > 0) || double.IsInfinity(ZLinearEps)) throw new SpecException(Invariant($"z-linear-eps: {ZLinearEps} is not a finite number > 0"));
         if (LogEvery <= 0) throw new SpecException(Invariant($"log-every: {LogEvery} is not a positive integer"));
+        // A run keeps its whole log in memory: bound it before anything is written.
+        long values = (long)((Epochs - 1) / LogEvery + 2) * MetricColumnBound;
+        if (values > MaxLoggedValues)
+            throw new SpecException(Invariant($"epochs: {Epochs} epochs logged every {LogEvery} would keep about {values} values per run; at most {MaxLoggedValues} (fewer epochs or a larger --log-every)"));
         return this;
     }
 }

@@ -25,6 +25,10 @@ public static class CsvFormat
     public static bool TryParse(string? text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
+    /// <summary>Parses an invariant integer (digits with an optional minus sign), or returns false.</summary>
+    public static bool TryParse(string? text, out int value) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+
     public static CsvWriter Writer(TextWriter writer) => new(writer, Configuration, leaveOpen: true);
 
     public static CsvReader Reader(TextReader reader) => new(reader, Configuration);

@@ -74,6 +74,26 @@ public sealed class ResultStore
 
     public RunResult ReadRun(RunKey key)
     {
+        try
+        {
+            return ReadRunFile(key);
+        }
+        catch (CsvHelper.CsvHelperException e)
+        {
+            throw new InvalidDataException($"{RunPath(key)}, line {e.Context?.Parser?.RawRow}: not a run file ({e.GetType().Name}); expected epoch,<metrics>,{DivergedColumn} rows of numbers");
+        }
+    }
+
+    /// <summary>The metric columns of a run file on disk (its header without epoch and diverged_at).</summary>
+    public IReadOnlyList<string> RunColumns(RunKey key)
+    {
+        using var reader = new StreamReader(RunPath(key));
+        var header = reader.ReadLine()?.Split(',') ?? [];
+        return header.Length >= 2 ? header[1..^1] : [];
+    }
+
+    private RunResult ReadRunFile(RunKey key)
+    {
         string path = RunPath(key);
         var rows = new List<(int Epoch, double[] Values)>();
         string[] columns;
@@ -90,7 +110,7 @@ public sealed class ResultStore
             while (csv.Read())
             {
                 int line = csv.Parser.RawRow;
-                if (!int.TryParse(csv.GetField(0), out int epoch))
+                if (!CsvFormat.TryParse(csv.GetField(0), out int epoch))
                     throw new InvalidDataException($"{path}, line {line}: epoch '{csv.GetField(0)}' is not an integer");
                 var values = new double[columns.Length];
                 for (int c = 0; c < columns.Length; c++)
@@ -98,7 +118,7 @@ public sealed class ResultStore
                         throw new InvalidDataException($"{path}, line {line}: {columns[c]} '{csv.GetField(c + 1)}' is not a number");
                 string? d = csv.GetField(columns.Length + 1);
                 if (!string.IsNullOrEmpty(d))
-                    divergedAt = int.TryParse(d, out int de) ? de : throw new InvalidDataException($"{path}, line {line}: {DivergedColumn} '{d}' is not an integer");
+                    divergedAt = CsvFormat.TryParse(d, out int de) ? de : throw new InvalidDataException($"{path}, line {line}: {DivergedColumn} '{d}' is not an integer");
                 rows.Add((epoch, values));
             }
         }
@@ -162,7 +182,7 @@ public sealed class ResultStore
         while (csv.Read())
         {
             int line = csv.Parser.RawRow;
-            if (!int.TryParse(csv.GetField(0), out int epoch) || !int.TryParse(csv.GetField(1), out seeds))
+            if (!CsvFormat.TryParse(csv.GetField(0), out int epoch) || !CsvFormat.TryParse(csv.GetField(1), out seeds))
                 throw new InvalidDataException($"{path}, line {line}: epoch and n_seeds must be integers");
             epochs.Add(epoch);
             for (int m = 0; m < metrics.Count; m++)

@@ -21,6 +21,13 @@ public static class RunExecutor
         return new RunResult(key, result.Log, result.DivergedAt);
     }
 
+    /// <summary>The metric columns a run of <paramref name="activation"/> records under <paramref name="spec"/>.</summary>
+    public static IReadOnlyList<string> Columns(AblationSpec spec, string activation)
+    {
+        int testRows = spec.HasTestSplit ? (int)Math.Round(spec.N * spec.TestSize, MidpointRounding.ToEven) : 0;
+        return MetricGroups(spec, ActivationRegistry.Get(activation), spec.N - testRows).SelectMany(g => g.Columns).ToArray();
+    }
+
     /// <summary>Every metric a sweep records, in column order.</summary>
     public static IReadOnlyList<IMetricGroup> MetricGroups(AblationSpec spec, Activation activation, int trainCount) =>
     [

@@ -29,19 +29,28 @@ public static class SweepRunner
         var results = new RunResult[mine.Length];
         int done = 0, resumed = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads, CancellationToken = options.Cancellation };
-        Parallel.For(0, mine.Length, parallel, i =>
+        try
         {
-            var key = mine[i];
-            bool onDisk = store.HasRun(key);
-            if (onDisk) results[i] = store.ReadRun(key);
-            else
+            Parallel.For(0, mine.Length, parallel, i =>
             {
-                results[i] = RunExecutor.Execute(spec, key);
-                store.WriteRun(results[i]);
-            }
-            if (onDisk) Interlocked.Increment(ref resumed);
-            options.Progress?.Report(new SweepProgress(key, Interlocked.Increment(ref done), mine.Length, onDisk));
-        });
+                var key = mine[i];
+                bool onDisk = store.HasRun(key);
+                if (onDisk) results[i] = store.ReadRun(key);
+                else
+                {
+                    results[i] = RunExecutor.Execute(spec, key);
+                    store.WriteRun(results[i]);
+                }
+                if (onDisk) Interlocked.Increment(ref resumed);
+                options.Progress?.Report(new SweepProgress(key, Interlocked.Increment(ref done), mine.Length, onDisk));
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        {
+            // One failing run: report its own exception (bad run file, bad input) rather than the wrapper.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+            throw;
+        }
 
         var summaries = shard.IsWhole ? WriteAggregates(spec, store, results) : [];
         clock.Stop();
@@ -128,6 +137,17 @@ public static class SweepRunner
             throw new SpecException($"out: {store.Root} holds results of a different spec ({string.Join(", ", diff)} differ); choose another folder or the same spec");
         if (manifest.Shard != shard.ToString())
             throw new SpecException($"out: {store.Root} holds shard {manifest.Shard}, not {shard}; give each shard its own folder");
+        foreach (var key in spec.Runs().Where(store.HasRun))
+        {
+            var expected = RunExecutor.Columns(spec, key.Activation);
+            var found = store.RunColumns(key);
+            if (!found.SequenceEqual(expected))
+                throw new SpecException($"out: {store.RunPath(key)} records other metrics than this build does ([{string.Join(",", found)}]); choose another folder");
+        }
+        // Temporary files of writes cut short (a killed process) are never results: drop them.
+        foreach (var dir in new[] { store.Root, store.RunsDirectory, store.SummaryDirectory })
+            if (Directory.Exists(dir))
+                foreach (var temp in Directory.EnumerateFiles(dir, "*.tmp-*")) File.Delete(temp);
         return manifest;
     }
 

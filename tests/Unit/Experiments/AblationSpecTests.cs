@@ -23,6 +23,21 @@ public sealed class AblationSpecTests
     }
 
     [Fact]
+    public void Validate_TestSizeRoundingToNoRows_IsRefused()
+    {
+        var e = Assert.Throws<SpecException>(() => (Presets.Paper with { N = 10, TestSize = 0.01 }).Validate());
+        Assert.StartsWith("test-size:", e.Message);
+    }
+
+    [Fact]
+    public void Validate_EpochsWhoseLogWouldNotFitInMemory_AreRefusedBeforeAnythingRuns()
+    {
+        var e = Assert.Throws<SpecException>(() => (Presets.Paper with { Epochs = 100_000_000 }).Validate());
+        Assert.StartsWith("epochs:", e.Message);
+        (Presets.Paper with { Epochs = 100_000_000, LogEvery = 1000 }).Validate();
+    }
+
+    [Fact]
     public void Runs_Paper_ExpandsActivationThenInitThenScaleThenSeed()
     {
         var runs = Presets.Paper.Runs();

@@ -67,6 +67,8 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.ThrowsAny<OperationCanceledException>(() =>
             SweepRunner.Run(Spec, Dir("resumed"), new SweepOptions(Threads: 1, Progress: progress, Cancellation: cancel.Token)));
         int before = Directory.GetFiles(Path.Combine(Dir("resumed"), "runs")).Length;
+        // What a killed process leaves: a temporary file of a write cut short.
+        File.WriteAllText(Path.Combine(Dir("resumed"), "runs", "tanh_xavier_s2_seed2.csv.tmp-1-abc"), "epoch,train_lo");
 
         var outcome = SweepRunner.Run(Spec, Dir("resumed"), new SweepOptions(Threads: 2));
 
@@ -100,6 +102,35 @@ public sealed class SweepRunnerTests : IDisposable
         Assert.Contains("epochs", e.Message);
         Assert.Contains("learning_rate", e.Message);
         Assert.Equal(before, Files(Dir("x")));
+    }
+
+    [Fact]
+    public void Run_ResumingACorruptRunFile_ReportsThatFileNotAWrapper()
+    {
+        SweepRunner.Run(Spec, Dir("c"), new SweepOptions(Threads: 2));
+        string victim = Path.Combine(Dir("c"), "runs", "relu_xavier_s2_seed1.csv");
+        var lines = File.ReadAllLines(victim);
+        lines[3] = lines[3].Replace(lines[3].Split(',')[1], "abc");
+        File.WriteAllLines(victim, lines);
+
+        var e = Assert.Throws<InvalidDataException>(() => SweepRunner.Run(Spec, Dir("c"), new SweepOptions(Threads: 2)));
+
+        Assert.Contains("relu_xavier_s2_seed1.csv", e.Message);
+        Assert.Contains("train_loss 'abc' is not a number", e.Message);
+    }
+
+    [Fact]
+    public void Run_FolderWhoseRunFilesRecordOtherMetrics_IsRefused()
+    {
+        SweepRunner.Run(Spec, Dir("m"), new SweepOptions(Threads: 2));
+        string victim = Path.Combine(Dir("m"), "runs", "tanh_xavier_s0p5_seed0.csv");
+        var lines = File.ReadAllLines(victim);
+        lines[0] = lines[0].Replace("train_loss", "old_loss");
+        File.WriteAllLines(victim, lines);
+
+        var e = Assert.Throws<SpecException>(() => SweepRunner.Run(Spec, Dir("m"), new SweepOptions()));
+
+        Assert.Contains("records other metrics", e.Message);
     }
 
     [Fact]
