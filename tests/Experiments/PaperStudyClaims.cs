@@ -52,8 +52,10 @@ public sealed class PaperStudyClaims(PaperPresetResults results) : IClassFixture
         var tanh = EpochsTo085("tanh", scale);
         var arctan = EpochsTo085("arctan", scale);
         int lagging = tanh.Zip(arctan, (t, a) => a >= t).Count(x => x);
+        // A seed on which neither gets there within the budget counts as "no earlier"; the message says how many did so.
+        int neither = tanh.Zip(arctan, (t, a) => t == results.Spec.Epochs && a == results.Spec.Epochs).Count(x => x);
         Claim.Holds(lagging >= 8, $"5: at scale {scale} arctan reaches test accuracy 0.85 no earlier than tanh on at least 8 of 10 seeds",
-            $"{lagging} of {tanh.Length} seeds; epochs tanh [{string.Join(",", tanh)}], arctan [{string.Join(",", arctan)}]");
+            $"{lagging} of {tanh.Length} seeds ({neither} where neither reaches it); epochs tanh [{string.Join(",", tanh)}], arctan [{string.Join(",", arctan)}]");
     }
 
     [Theory]
