@@ -29,11 +29,7 @@ public sealed class Activation<TFunction> : Activation where TFunction : IActiva
     public override int CountInLimit(ReadOnlySpan<double> z, ReadOnlySpan<double> phi)
     {
         if (phi.Length != z.Length) throw new ArgumentException($"span lengths differ: z {z.Length}, phi {phi.Length}");
-        // Counted without a branch: whether a value is in the limit is close to a coin toss, which a branch would mispredict.
-        int count = 0;
-        for (int i = 0; i < z.Length; i++)
-            count += TFunction.IsInLimitAt(z[i], phi[i]) ? 1 : 0;
-        return count;
+        return TFunction.CountInLimit(z, phi);
     }
 
     public override int CountInLimit(ReadOnlySpan<double> z)

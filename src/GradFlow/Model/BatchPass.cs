@@ -123,8 +123,7 @@ public sealed class BatchPass
             ReadOnlySpan<double> delta = _delta[l];
             // ∂L/∂W[k, j] = Σ_r a[k, r]·δ[j, r] and ∂L/∂b[j] = Σ_r δ[j, r]: fixed-order sums along the batch.
             for (int k = 0; k < fanIn; k++)
-                for (int j = 0; j < fanOut; j++)
-                    _gradW[l][k * fanOut + j] = Kernels.Dot(input.Slice(k * m, m), delta.Slice(j * m, m));
+                Kernels.Dots(input.Slice(k * m, m), delta, _gradW[l].AsSpan(k * fanOut, fanOut));
             for (int j = 0; j < fanOut; j++) _gradB[l][j] = Kernels.Sum(delta.Slice(j * m, m));
             if (l == 0) break;
             // δ_prev[k, :] = φ′(z_prev[k, :]) ⊙ Σ_j W[k, j]·δ[j, :].
