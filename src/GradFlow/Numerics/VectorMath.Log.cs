@@ -122,9 +122,10 @@ public static partial class VectorMath
     /// <summary>
     /// Σ ln(x[i] + offset), the elements in four lanes (lane j takes i ≡ j mod 4, in index order) and the
     /// lanes added as (l0 + l1) + (l2 + l3), whatever the vector width. Fast path: each lane keeps its
-    /// arguments' binary exponents as an exact integer sum and their mantissas (in [1, 2)) as a running
-    /// product renormalised to [1, 2) after every factor (exactly: by a power of two), so a lane costs one
-    /// <see cref="Log(double)"/> in all: Σ ln = e·ln 2 + ln P. P's roundings move the sum by at most
+    /// arguments' binary exponents as an exact integer sum and their mantissas (in [1, 2)) as running
+    /// products (one over i ≡ j, one over i ≡ j + 4 mod 8, joined at the end) renormalised to [1, 2) after
+    /// every factor (exactly: by a power of two), so a lane costs one <see cref="Log(double)"/> in all:
+    /// Σ ln = e·ln 2 + ln P. P's roundings move the sum by at most
     /// n·2^−53 in absolute terms, so the fast path is kept only where that is a small part of it: when the
     /// mean |ln| is at least 1/64 (relative error below 64·2^−53, typically far below). Otherwise, or if
     /// an argument is not a positive normal finite number (0, NaN, ∞, a subnormal), the sum is that of
@@ -136,68 +137,83 @@ public static partial class VectorMath
     {
         ref double xr = ref MemoryMarshal.GetReference(x);
         int n = x.Length, i = 0;
-        long e0 = 0, e1 = 0, e2 = 0, e3 = 0;
-        double p0 = 1, p1 = 1, p2 = 1, p3 = 1;
+        // Eight running products (element i to product i mod 8), two per lane, so that two chains of
+        // multiplications overlap; lane j's are joined at the end: P_j = P[j]·P[j + 4].
+        Span<double> p = stackalloc double[8];
+        Span<long> e = stackalloc long[8];
+        p.Fill(1.0);
         bool normal = true;
         if (vectorize && n >= 4)
         {
             var add = Vector256.Create(offset);
-            var exponents = Vector256<long>.Zero;
-            var product = Vector256<double>.One;
+            Vector256<long> exponentsA = Vector256<long>.Zero, exponentsB = Vector256<long>.Zero;
+            Vector256<double> productA = Vector256<double>.One, productB = Vector256<double>.One;
             var outside = Vector256<double>.Zero;
-            for (; i <= n - 4; i += 4)
+            for (; i <= n - 8; i += 8)
             {
-                var v = Vector256.LoadUnsafe(ref xr, (nuint)i) + add;
-                // Not (smallest normal ≤ v < ∞): NaN fails the first test.
-                outside |= ~Vector256.GreaterThanOrEqual(v, Vector256.Create(SmallestNormal)) | Vector256.Equals(v, Vector256.Create(double.PositiveInfinity));
-                (product, exponents) = MultiplyMantissa(product, exponents, v);
+                var a = Vector256.LoadUnsafe(ref xr, (nuint)i) + add;
+                var b = Vector256.LoadUnsafe(ref xr, (nuint)i + 4) + add;
+                outside |= Outside(a) | Outside(b);
+                productA = MultiplyMantissa(productA, ref exponentsA, a);
+                productB = MultiplyMantissa(productB, ref exponentsB, b);
+            }
+            if (i <= n - 4)
+            {
+                var a = Vector256.LoadUnsafe(ref xr, (nuint)i) + add;
+                outside |= Outside(a);
+                productA = MultiplyMantissa(productA, ref exponentsA, a);
+                i += 4;
             }
             normal = outside.ExtractMostSignificantBits() == 0;
-            (e0, e1, e2, e3) = (exponents[0], exponents[1], exponents[2], exponents[3]);
-            (p0, p1, p2, p3) = (product[0], product[1], product[2], product[3]);
+            productA.CopyTo(p);
+            productB.CopyTo(p[4..]);
+            exponentsA.CopyTo(e);
+            exponentsB.CopyTo(e[4..]);
         }
-        for (int lane = 0; i < n; i++, lane = (lane + 1) & 3)
+        for (; i < n; i++)
         {
             double v = Unsafe.Add(ref xr, i) + offset;
             normal &= v >= SmallestNormal && v != double.PositiveInfinity;
-            switch (lane)
-            {
-                case 0: (p0, e0) = MultiplyMantissa(p0, e0, v); break;
-                case 1: (p1, e1) = MultiplyMantissa(p1, e1, v); break;
-                case 2: (p2, e2) = MultiplyMantissa(p2, e2, v); break;
-                default: (p3, e3) = MultiplyMantissa(p3, e3, v); break;
-            }
+            p[i & 7] = MultiplyMantissa(p[i & 7], ref e[i & 7], v);
         }
         if (!normal) return SumOfEachLog(x, offset, vectorize);
-        // Each lane's biased exponents counted 1023 once per element.
-        int full = n >> 2, rest = n & 3;
-        double s0 = LaneLog(p0, e0 - 1023L * (full + (rest > 0 ? 1 : 0)));
-        double s1 = LaneLog(p1, e1 - 1023L * (full + (rest > 1 ? 1 : 0)));
-        double s2 = LaneLog(p2, e2 - 1023L * (full + (rest > 2 ? 1 : 0)));
-        double s3 = LaneLog(p3, e3 - 1023L * full);
-        double sum = (s0 + s1) + (s2 + s3);
+        Span<double> lane = stackalloc double[4];
+        for (int j = 0; j < 4; j++)
+        {
+            long exponent = e[j] + e[j + 4];
+            double product = MultiplyMantissa(p[j], ref exponent, p[j + 4]);
+            // Every factor's biased exponent counted 1023 once, P[j + 4]'s too.
+            long factors = (n >> 3) * 2L + ((n & 7) > j ? 1 : 0) + ((n & 7) > j + 4 ? 1 : 0) + 1;
+            lane[j] = LaneLog(product, exponent - 1023L * factors);
+        }
+        double sum = (lane[0] + lane[1]) + (lane[2] + lane[3]);
         return Math.Abs(sum) >= n * (1.0 / 64) ? sum : SumOfEachLog(x, offset, vectorize);
     }
 
-    /// <summary>P·m(v) renormalised to [1, 2), the biased exponents of v and of the carry added to e.</summary>
+    /// <summary>All bits set in the lanes that are not positive normal finite numbers (NaN fails the first test).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector256<double> Product, Vector256<long> Exponents) MultiplyMantissa(Vector256<double> product, Vector256<long> exponents, Vector256<double> v)
+    private static Vector256<double> Outside(Vector256<double> v) =>
+        ~Vector256.GreaterThanOrEqual(v, Vector256.Create(SmallestNormal)) | Vector256.Equals(v, Vector256.Create(double.PositiveInfinity));
+
+    /// <summary>P·m(v) renormalised to [1, 2); the biased exponent of v and the carry are added to the exponents.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> MultiplyMantissa(Vector256<double> product, ref Vector256<long> exponents, Vector256<double> v)
     {
         var bits = v.AsInt64();
         var m = ((bits & Vector256.Create(MantissaMask)) | Vector256.Create(OneBits)).AsDouble();
         var p = (product * m).AsInt64(); // in [1, 4)
         exponents += Vector256.ShiftRightLogical(bits, 52) + (Vector256.ShiftRightLogical(p, 52) - Vector256.Create(1023L));
-        return (((p & Vector256.Create(MantissaMask)) | Vector256.Create(OneBits)).AsDouble(), exponents);
+        return ((p & Vector256.Create(MantissaMask)) | Vector256.Create(OneBits)).AsDouble();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (double Product, long Exponents) MultiplyMantissa(double product, long exponents, double v)
+    private static double MultiplyMantissa(double product, ref long exponents, double v)
     {
         long bits = BitConverter.DoubleToInt64Bits(v);
         double m = BitConverter.Int64BitsToDouble((bits & MantissaMask) | OneBits);
         long p = BitConverter.DoubleToInt64Bits(product * m);
         exponents += (long)((ulong)bits >> 52) + ((long)((ulong)p >> 52) - 1023L);
-        return (BitConverter.Int64BitsToDouble((p & MantissaMask) | OneBits), exponents);
+        return BitConverter.Int64BitsToDouble((p & MantissaMask) | OneBits);
     }
 
     /// <summary>e·ln 2 + ln P: e·SumLn2Hi exact, the rest rounded once into the small term.</summary>
