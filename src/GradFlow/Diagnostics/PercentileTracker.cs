@@ -21,7 +21,7 @@ internal sealed class PercentileTracker
     private readonly double _q;
     private readonly Percentile.Position _at;
     private readonly int _maxMargin;
-    private readonly double[] _band;
+    private readonly double[] _band, _sorted;
     private int _margin;
     private bool _hasPivots;
     private double _low, _high;
@@ -39,7 +39,8 @@ internal sealed class PercentileTracker
         // A trained layer's ranks drift by a few per epoch; a fallback doubles the margin.
         _margin = Math.Max(8, n / 512);
         _maxMargin = Math.Max(_margin, n / 32);
-        _band = new double[Math.Min(n, 8 * _maxMargin + 64)];
+        _band = new double[Math.Min(n, 8 * _maxMargin + 64) + 3]; // + 3: room to pad a short band to whole vectors
+        _sorted = new double[SmallBand];
     }
 
     /// <summary>Calls that had to select among all values (the first call always does).</summary>
@@ -82,7 +83,7 @@ internal sealed class PercentileTracker
                 }
                 // Lanes in index order, as the scalar loop below; past the band's capacity only counted.
                 for (; mask != 0; mask &= mask - 1, inBand++)
-                    if (inBand < band.Length) band[inBand] = values[i + BitOperations.TrailingZeroCount(mask)];
+                    if (inBand < band.Length - 3) band[inBand] = values[i + BitOperations.TrailingZeroCount(mask)];
             }
             less = Vector256.Sum(count);
         }
@@ -92,7 +93,7 @@ internal sealed class PercentileTracker
             if (v < low) less++;
             else if (v <= high)
             {
-                if (gather && inBand < band.Length) band[inBand] = v;
+                if (gather && inBand < band.Length - 3) band[inBand] = v;
                 inBand++;
             }
         }
@@ -116,15 +117,24 @@ internal sealed class PercentileTracker
         if (_hasPivots && _less <= k && k + 1 < _less + _inBand)
         {
             if (_low == _high) return Percentile.Lerp(_low, _low, _at.T);
-            if (_inBand <= _band.Length) return FromBand(k - (int)_less);
+            if (_inBand <= _band.Length - 3) return FromBand(k - (int)_less);
         }
         return Fallback(all, scratch);
     }
 
     private double FromBand(int rank)
     {
-        var band = _band.AsSpan(0, _inBand);
-        band.Sort();
+        Span<double> band;
+        if (_inBand <= SmallBand)
+        {
+            band = _sorted.AsSpan(0, _inBand);
+            RankSort(_band, _inBand, band);
+        }
+        else
+        {
+            band = _band.AsSpan(0, _inBand);
+            band.Sort();
+        }
         double a = band[rank], b = band[rank + 1];
         // Re-centre the pivots a margin of ranks either side, where the band reaches that far; else
         // extrapolate with the band's mean spacing, so that a steady drift does not run off its edge.
@@ -148,5 +158,48 @@ internal sealed class PercentileTracker
         _high = k + 1 + m < n ? Selection.SelectPair(s, k + 1, n - 1, k + 1 + m, wantNext: false, out _) : double.PositiveInfinity;
         _hasPivots = true;
         return Percentile.Lerp(a, b, _at.T);
+    }
+
+    /// <summary>Bands up to this size are sorted by <see cref="RankSort"/>.</summary>
+    private const int SmallBand = 96;
+
+    /// <summary>
+    /// Sorts the first <paramref name="count"/> values of <paramref name="band"/> into <paramref name="sorted"/>
+    /// by counting each one's rank: the values below it, and the equal ones before it. Quadratic, but
+    /// without a branch on the data, so a band of a few dozen values sorts faster than by comparisons that
+    /// mispredict half the time. The band's array must have room for 3 values of padding after count.
+    /// </summary>
+    private static void RankSort(double[] band, int count, Span<double> sorted)
+    {
+        int padded = (count + 3) & ~3;
+        // +∞ pads whole vectors: never below a value, and never before one (its index is past count).
+        band.AsSpan(count, padded - count).Fill(double.PositiveInfinity);
+        ref double r = ref MemoryMarshal.GetArrayDataReference(band);
+        for (int i = 0; i < count; i++)
+        {
+            double v = band[i];
+            long rank = 0;
+            int j = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var vv = Vector256.Create(v);
+                var vi = Vector256.Create((long)i);
+                var index = Vector256.Create(0L, 1L, 2L, 3L);
+                var counts = Vector256<long>.Zero;
+                for (; j < padded; j += 4, index += Vector256.Create(4L))
+                {
+                    var u = Vector256.LoadUnsafe(ref r, (nuint)j);
+                    var before = Vector256.LessThan(u, vv).AsInt64() | (Vector256.Equals(u, vv).AsInt64() & Vector256.LessThan(index, vi));
+                    counts -= before;
+                }
+                rank = Vector256.Sum(counts);
+            }
+            for (; j < count; j++)
+            {
+                double u = band[j];
+                rank += u < v || (u == v && j < i) ? 1 : 0;
+            }
+            sorted[(int)rank] = v;
+        }
     }
 }
