@@ -9,7 +9,7 @@ public sealed class LinearCombinationTests
     {
         var rng = GradFlow.Random.Generator.DefaultRng(5);
         foreach (int rowCount in new[] { 0, 1, 2, 3, 16, 33 })
-            for (int n = 0; n <= 40; n++)
+            for (int n = 0; n <= 72; n++)
                 foreach (int stride in new[] { 1, 3 })
                 {
                     var rows = new double[rowCount * n];
