@@ -105,6 +105,86 @@ public static class Kernels
         }
     }
 
+    /// <summary>
+    /// Two <see cref="LinearCombination"/>s of the same rows at once, each to the bit: dest0 from the
+    /// coefficients coef[k·stride] and init0, dest1 from coef[second + k·stride] and init1. Every load of
+    /// a row feeds both outputs, which halves the loads per fused multiply-add.
+    /// </summary>
+    public static void LinearCombination2(ReadOnlySpan<double> rows, int rowCount, ReadOnlySpan<double> coef, int stride, int second,
+        double init0, double init1, Span<double> dest0, Span<double> dest1)
+    {
+        nuint n = (nuint)dest0.Length;
+        if (dest1.Length != dest0.Length) ThrowLengths(dest0.Length, dest1.Length);
+        if (rows.Length < rowCount * dest0.Length || (rowCount > 0 && coef.Length <= second + (rowCount - 1) * stride) || second < 0)
+            throw new ArgumentException($"{rowCount} rows of {dest0.Length} need {rowCount * dest0.Length} values and two sets of {rowCount} coefficients");
+        ref double src = ref MemoryMarshal.GetReference(rows);
+        ref double c = ref MemoryMarshal.GetReference(coef);
+        ref double c1 = ref Unsafe.Add(ref c, second);
+        ref double d0 = ref MemoryMarshal.GetReference(dest0);
+        ref double d1 = ref MemoryMarshal.GetReference(dest1);
+        nuint i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var start0 = Vector256.Create(init0);
+            var start1 = Vector256.Create(init1);
+            for (; i + 16 <= n; i += 16)
+            {
+                Vector256<double> a0 = start0, a1 = start0, a2 = start0, a3 = start0;
+                Vector256<double> b0 = start1, b1 = start1, b2 = start1, b3 = start1;
+                for (int k = 0; k < rowCount; k++)
+                {
+                    var w = Vector256.Create(Unsafe.Add(ref c, k * stride));
+                    var v = Vector256.Create(Unsafe.Add(ref c1, k * stride));
+                    nuint at = (nuint)k * n + i;
+                    var x0 = Vector256.LoadUnsafe(ref src, at);
+                    var x1 = Vector256.LoadUnsafe(ref src, at + 4);
+                    var x2 = Vector256.LoadUnsafe(ref src, at + 8);
+                    var x3 = Vector256.LoadUnsafe(ref src, at + 12);
+                    a0 = Vector256.FusedMultiplyAdd(w, x0, a0);
+                    a1 = Vector256.FusedMultiplyAdd(w, x1, a1);
+                    a2 = Vector256.FusedMultiplyAdd(w, x2, a2);
+                    a3 = Vector256.FusedMultiplyAdd(w, x3, a3);
+                    b0 = Vector256.FusedMultiplyAdd(v, x0, b0);
+                    b1 = Vector256.FusedMultiplyAdd(v, x1, b1);
+                    b2 = Vector256.FusedMultiplyAdd(v, x2, b2);
+                    b3 = Vector256.FusedMultiplyAdd(v, x3, b3);
+                }
+                a0.StoreUnsafe(ref d0, i);
+                a1.StoreUnsafe(ref d0, i + 4);
+                a2.StoreUnsafe(ref d0, i + 8);
+                a3.StoreUnsafe(ref d0, i + 12);
+                b0.StoreUnsafe(ref d1, i);
+                b1.StoreUnsafe(ref d1, i + 4);
+                b2.StoreUnsafe(ref d1, i + 8);
+                b3.StoreUnsafe(ref d1, i + 12);
+            }
+            for (; i + 4 <= n; i += 4)
+            {
+                Vector256<double> a = start0, b = start1;
+                for (int k = 0; k < rowCount; k++)
+                {
+                    var x = Vector256.LoadUnsafe(ref src, (nuint)k * n + i);
+                    a = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref c, k * stride)), x, a);
+                    b = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref c1, k * stride)), x, b);
+                }
+                a.StoreUnsafe(ref d0, i);
+                b.StoreUnsafe(ref d1, i);
+            }
+        }
+        for (; i < n; i++)
+        {
+            double a = init0, b = init1;
+            for (int k = 0; k < rowCount; k++)
+            {
+                double x = Unsafe.Add(ref src, (nuint)k * n + i);
+                a = Math.FusedMultiplyAdd(Unsafe.Add(ref c, k * stride), x, a);
+                b = Math.FusedMultiplyAdd(Unsafe.Add(ref c1, k * stride), x, b);
+            }
+            Unsafe.Add(ref d0, i) = a;
+            Unsafe.Add(ref d1, i) = b;
+        }
+    }
+
     /// <summary>y[i] += x[i].</summary>
     public static void Add(ReadOnlySpan<double> x, Span<double> y)
     {

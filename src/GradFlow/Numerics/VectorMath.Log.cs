@@ -129,7 +129,8 @@ public static partial class VectorMath
     /// n·2^−53 in absolute terms, so the fast path is kept only where that is a small part of it: when the
     /// mean |ln| is at least 1/64 (relative error below 64·2^−53, typically far below). Otherwise, or if
     /// an argument is not a positive normal finite number (0, NaN, ∞, a subnormal), the sum is that of
-    /// <see cref="Log(double)"/> of each argument, in the same lanes (−∞, NaN or +∞ where those arise).
+    /// <see cref="Log(double)"/> of each argument, in the same lanes (−∞, NaN or +∞ where those arise; which
+    /// NaN, when there are several, is not specified).
     /// </summary>
     public static double SumOfLogs(ReadOnlySpan<double> x, double offset) => SumOfLogs(x, offset, Vector256.IsHardwareAccelerated);
 
