@@ -29,17 +29,14 @@ public sealed class Activation<TFunction> : Activation where TFunction : IActiva
     public override int CountInLimit(ReadOnlySpan<double> z, ReadOnlySpan<double> phi)
     {
         if (phi.Length != z.Length) throw new ArgumentException($"span lengths differ: z {z.Length}, phi {phi.Length}");
-        int count = 0;
-        for (int i = 0; i < z.Length; i++)
-            if (TFunction.IsInLimitAt(z[i], phi[i])) count++;
-        return count;
+        return TFunction.CountInLimit(z, phi);
     }
 
     public override int CountInLimit(ReadOnlySpan<double> z)
     {
         int count = 0;
         foreach (double v in z)
-            if (TFunction.IsInLimit(v)) count++;
+            count += TFunction.IsInLimit(v) ? 1 : 0;
         return count;
     }
 }

@@ -22,5 +22,6 @@ public readonly struct Arctan : IVectorActivationFunction<Arctan>
     public static double[] Kinks => [];
     public static bool IsInLimit(double z) => IsInLimitAt(z, Value(z));
     public static bool IsInLimitAt(double z, double phi) => Math.Abs(phi) > 0.95 * Math.PI / 2;
+    public static Vector256<double> IsInLimitAt(Vector256<double> z, Vector256<double> phi) => Vector256.GreaterThan(Vector256.Abs(phi), Vector256.Create(0.95 * Math.PI / 2));
     public static string LimitRule => "|atan z| > 0.95·π/2";
 }

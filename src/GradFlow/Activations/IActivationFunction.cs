@@ -38,6 +38,19 @@ public interface IActivationFunction<TSelf> where TSelf : IActivationFunction<TS
     /// </summary>
     static virtual bool IsInLimitAt(double z, double phi) => TSelf.IsInLimit(z);
 
+    /// <summary>
+    /// How many (z[i], phi[i]) satisfy <see cref="IsInLimitAt"/> (equal lengths, checked by the caller).
+    /// The default loops over it; an operator with a vector kernel counts four lanes at a time.
+    /// </summary>
+    static virtual int CountInLimit(ReadOnlySpan<double> z, ReadOnlySpan<double> phi)
+    {
+        // Counted without a branch: whether a value is in the limit is close to a coin toss, which a branch would mispredict.
+        int count = 0;
+        for (int i = 0; i < z.Length; i++)
+            count += TSelf.IsInLimitAt(z[i], phi[i]) ? 1 : 0;
+        return count;
+    }
+
     /// <summary>What <see cref="IsInLimit"/> means, in words, for reports and docs.</summary>
     static abstract string LimitRule { get; }
 

@@ -23,5 +23,6 @@ public readonly struct Relu : IVectorActivationFunction<Relu>
     public static bool IsOdd => false;
     public static double[] Kinks => [0.0];
     public static bool IsInLimit(double z) => z <= 0;
+    public static Vector256<double> IsInLimitAt(Vector256<double> z, Vector256<double> phi) => Vector256.LessThanOrEqual(z, Vector256<double>.Zero);
     public static string LimitRule => "z <= 0 (dead side)";
 }

@@ -29,5 +29,6 @@ public readonly struct Tanh : IVectorActivationFunction<Tanh>
     public static double[] Kinks => [];
     public static bool IsInLimit(double z) => IsInLimitAt(z, Value(z));
     public static bool IsInLimitAt(double z, double phi) => Math.Abs(phi) > 0.95;
+    public static Vector256<double> IsInLimitAt(Vector256<double> z, Vector256<double> phi) => Vector256.GreaterThan(Vector256.Abs(phi), Vector256.Create(0.95));
     public static string LimitRule => "|tanh z| > 0.95";
 }

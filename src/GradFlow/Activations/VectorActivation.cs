@@ -34,4 +34,24 @@ public static class VectorActivation
             (Unsafe.Add(ref ar, i), Unsafe.Add(ref dr, i)) = TFunction.Evaluate(Unsafe.Add(ref zr, i));
         }
     }
+
+    /// <summary>How many (z[i], phi[i]) are in the limit: an integer count, so the same whatever the vector width.</summary>
+    public static int CountInLimit<TFunction>(ReadOnlySpan<double> z, ReadOnlySpan<double> phi)
+        where TFunction : IVectorActivationFunction<TFunction>
+    {
+        if (phi.Length != z.Length) throw new ArgumentException($"span lengths differ: z {z.Length}, phi {phi.Length}");
+        ref double zr = ref MemoryMarshal.GetReference(z);
+        ref double pr = ref MemoryMarshal.GetReference(phi);
+        nuint n = (nuint)z.Length, i = 0;
+        long count = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var lanes = Vector256<long>.Zero;
+            for (; i + 4 <= n; i += 4)
+                lanes -= TFunction.IsInLimitAt(Vector256.LoadUnsafe(ref zr, i), Vector256.LoadUnsafe(ref pr, i)).AsInt64();
+            count = Vector256.Sum(lanes);
+        }
+        for (; i < n; i++) count += TFunction.IsInLimitAt(Unsafe.Add(ref zr, i), Unsafe.Add(ref pr, i)) ? 1 : 0;
+        return (int)count;
+    }
 }

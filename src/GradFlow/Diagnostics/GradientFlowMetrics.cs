@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using GradFlow.Activations;
 using GradFlow.Model;
+using GradFlow.Numerics;
 using GradFlow.Training;
 using Architecture = GradFlow.Model.Architecture; // not System.Runtime.InteropServices.Architecture
 
@@ -15,7 +16,10 @@ namespace GradFlow.Diagnostics;
 /// <para>
 /// Pooled over every hidden pre-activation z (all hidden layers, all training rows):
 /// <c>dphi_small_rate</c> = P(|φ′(z)| &lt; deriv_eps), <c>dphi_mean_abs</c>, <c>dphi_p10_abs</c>,
-/// <c>dphi_p01_abs</c> (NumPy's percentiles of |φ′|), <c>dphi_log_mean</c> = mean of log(|φ′| + 1e-12),
+/// <c>dphi_p01_abs</c> (NumPy's percentiles of |φ′|), <c>dphi_log_mean</c> = mean of log(|φ′| + 1e-12)
+/// (the sum is <see cref="VectorMath.SumOfLogs(ReadOnlySpan{double}, double)"/>: exponents summed exactly,
+/// mantissas multiplied, one <see cref="VectorMath.Log(double)"/> per lane; it differs from a sum of
+/// Math.Log in the last bits only, and never with the SIMD width),
 /// <c>z_mean_abs</c>, <c>z_p90_abs</c>, <c>z_near0_rate</c> = P(|z| ≤ z_linear_eps), <c>limit_rate</c>
 /// (the activation's own limit predicate). Per hidden layer ℓ (1-based): <c>limit_rate_Lℓ</c>,
 /// <c>dphi_mean_abs_Lℓ</c>, <c>z_p90_abs_Lℓ</c>, <c>dead_units_Lℓ</c> (the fraction of the layer's units
@@ -26,6 +30,8 @@ namespace GradFlow.Diagnostics;
 /// Summation order (fixed, so results are bit-reproducible whatever the SIMD width): within a layer,
 /// four interleaved lanes (lane = index mod 4 in the pass's unit-major cache) combined as (l0 + l1) + (l2 + l3);
 /// pooled sums add the layers' sums in layer order. A rate or mean divides by the element count.
+/// Percentiles are NumPy's exactly, each found by a <see cref="PercentileTracker"/>: it starts from the
+/// previous epoch's neighbourhood of the ranks, so an epoch costs a counting pass, not a selection.
 /// Without a hidden layer (an architecture [2, 1]) the nine pooled columns are present and NaN, so
 /// every run of a sweep shares them, and the per-hidden-layer columns are absent.
 /// </para>
@@ -42,8 +48,11 @@ public sealed class GradientFlowMetrics : IMetricGroup
     private readonly int _trainCount, _hidden, _layers;
     private readonly double _derivEps, _zLinearEps;
     private readonly int[] _offset, _size;
-    private readonly double[] _absZ, _absDphi;
-    private readonly double _logOfZero, _logOfOne;
+    private readonly double[] _absZ, _absDphi, _scratch;
+
+    // The percentiles, each tracked from epoch to epoch (exact every time; cheap while they drift slowly).
+    private readonly PercentileTracker[] _zP90Layer;
+    private readonly PercentileTracker? _zP90, _dphiP10, _dphiP01;
 
     // Pooled partial results of the epoch being written, layer by layer.
     private double _sumDphi, _sumZ, _sumLog;
@@ -77,9 +86,15 @@ public sealed class GradientFlowMetrics : IMetricGroup
         }
         _absZ = new double[total];
         _absDphi = new double[total];
-        // Math.Log is a pure function: reusing its value for a repeated argument is bit-exact.
-        _logOfZero = Math.Log(0.0 + LogFloor);
-        _logOfOne = Math.Log(1.0 + LogFloor);
+        _scratch = new double[total];
+        _zP90Layer = new PercentileTracker[_hidden];
+        for (int l = 0; l < _hidden; l++) _zP90Layer[l] = new PercentileTracker(_size[l], 90.0);
+        if (_hidden > 0)
+        {
+            _zP90 = new PercentileTracker(total, 90.0);
+            _dphiP10 = new PercentileTracker(total, 10.0);
+            _dphiP01 = new PercentileTracker(total, 1.0);
+        }
 
         var cols = new List<string>
         {
@@ -108,7 +123,11 @@ public sealed class GradientFlowMetrics : IMetricGroup
         BeginEpoch();
         for (int l = 0; l < _hidden; l++) HiddenLayer(l, pass.PreActivation(l), pass.Output(l), pass.PhiPrime(l), row);
         Pooled(row);
-        for (int l = 0; l < _layers; l++) row[DeltaColumn(l)] = Norm(pass.Delta(l));
+        for (int l = 0; l < _layers; l += 2)
+        {
+            if (l + 1 == _layers) row[DeltaColumn(l)] = Norm(pass.Delta(l));
+            else (row[DeltaColumn(l)], row[DeltaColumn(l + 1)]) = Norm(pass.Delta(l), pass.Delta(l + 1));
+        }
     }
 
     /// <summary>
@@ -215,7 +234,7 @@ public sealed class GradientFlowMetrics : IMetricGroup
             near0 += b <= zEps ? 1 : 0;
         }
         double sumD = (d0 + d1) + (d2 + d3), sumZ = (z0 + z1) + (z2 + z3);
-        double sumLog = SumOfLogs(absD);
+        double sumLog = VectorMath.SumOfLogs(absD, LogFloor);
         int inLimit = phi.IsEmpty ? _activation.CountInLimit(z) : _activation.CountInLimit(z, phi[..size]);
 
         _sumDphi += sumD;
@@ -228,64 +247,16 @@ public sealed class GradientFlowMetrics : IMetricGroup
         row[LimitColumn(l)] = (double)inLimit / size;
         row[DphiMeanColumn(l)] = sumD / size;
         row[DeadColumn(l)] = (double)DeadUnits(absD, width, (int)small) / width;
-        // In place on the layer's segment: the pooled buffer stays a permutation of the same values.
-        // A sum of magnitudes is NaN exactly when a value is, so the percentile's scan for NaN is spared.
-        row[ZP90Column(l)] = double.IsNaN(sumZ) ? double.NaN : Percentile.OfInPlaceWithoutNaN(absZ, 90.0);
+        // A sum of magnitudes is NaN exactly when a value is, and a percentile of NaN is NaN.
+        row[ZP90Column(l)] = double.IsNaN(sumZ) ? double.NaN : Tracked(_zP90Layer[l], absZ);
     }
 
-    /// <summary>
-    /// Σ log(|φ′| + 1e-12) in the four lanes. Math.Log is pure, so the last two distinct arguments and
-    /// their logs are kept and reused, bit for bit the same: a ReLU's φ′ ∈ {0, 1} then costs two logs
-    /// per layer, and four values that all hit are looked up at once, without a branch per value.
-    /// </summary>
-    private double SumOfLogs(ReadOnlySpan<double> absD)
+    /// <summary>The tracked percentile of <paramref name="values"/> (no NaN among them).</summary>
+    private double Tracked(PercentileTracker tracker, ReadOnlySpan<double> values)
     {
-        var cache = new LogCache(0.0 + LogFloor, _logOfZero, 1.0 + LogFloor, _logOfOne);
-        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int n = absD.Length, i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref double r = ref MemoryMarshal.GetReference(absD);
-            var floor = Vector256.Create(LogFloor);
-            var sum = Vector256<double>.Zero; // lane l sums the elements i ≡ l (mod 4), as below
-            for (; i <= n - 4; i += 4)
-            {
-                var x = Vector256.LoadUnsafe(ref r, (nuint)i) + floor;
-                var is0 = Vector256.Equals(x, Vector256.Create(cache.X0));
-                var hit = is0 | Vector256.Equals(x, Vector256.Create(cache.X1));
-                sum += hit.ExtractMostSignificantBits() == 0b1111
-                    ? Vector256.ConditionalSelect(is0, Vector256.Create(cache.Log0), Vector256.Create(cache.Log1))
-                    : Vector256.Create(cache.Log(x[0]), cache.Log(x[1]), cache.Log(x[2]), cache.Log(x[3]));
-            }
-            (s0, s1, s2, s3) = (sum[0], sum[1], sum[2], sum[3]);
-        }
-        for (; i + 4 <= n; i += 4)
-        {
-            s0 += cache.Log(absD[i] + LogFloor);
-            s1 += cache.Log(absD[i + 1] + LogFloor);
-            s2 += cache.Log(absD[i + 2] + LogFloor);
-            s3 += cache.Log(absD[i + 3] + LogFloor);
-        }
-        if (i < n) s0 += cache.Log(absD[i] + LogFloor);
-        if (i + 1 < n) s1 += cache.Log(absD[i + 1] + LogFloor);
-        if (i + 2 < n) s2 += cache.Log(absD[i + 2] + LogFloor);
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /// <summary>The last two distinct arguments of Math.Log and their values.</summary>
-    private struct LogCache(double x0, double log0, double x1, double log1)
-    {
-        public double X0 = x0, Log0 = log0, X1 = x1, Log1 = log1;
-
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public double Log(double x)
-        {
-            if (x == X0) return Log0;
-            if (x == X1) return Log1;
-            double log = Math.Log(x);
-            (X0, Log0, X1, Log1) = (X1, Log1, x, log);
-            return log;
-        }
+        tracker.Begin();
+        tracker.Scan(values);
+        return tracker.Finish(values, _scratch);
     }
 
     /// <summary>
@@ -324,25 +295,50 @@ public sealed class GradientFlowMetrics : IMetricGroup
         double n = _absZ.Length;
         row[0] = _small / n;
         row[1] = _sumDphi / n;
-        // p10 and p01 share one partition of the pooled |φ′|.
-        (row[2], row[3]) = double.IsNaN(_sumDphi) ? (double.NaN, double.NaN) : Percentile.OfInPlaceWithoutNaN(_absDphi, 10.0, 1.0);
+        bool dphiNaN = double.IsNaN(_sumDphi);
+        row[2] = dphiNaN ? double.NaN : Tracked(_dphiP10!, _absDphi);
+        row[3] = dphiNaN ? double.NaN : Tracked(_dphiP01!, _absDphi);
         row[4] = _sumLog / n;
         row[5] = _sumZ / n;
-        row[6] = double.IsNaN(_sumZ) ? double.NaN : Percentile.OfInPlaceWithoutNaN(_absZ, 90.0);
+        row[6] = double.IsNaN(_sumZ) ? double.NaN : Tracked(_zP90!, _absZ);
         row[7] = _near0 / n;
         row[8] = _inLimit / n;
     }
 
     /// <summary>‖x‖_F = √Σx², the squares fused-accumulated in the four lanes.</summary>
-    internal static double Norm(ReadOnlySpan<double> x)
+    internal static double Norm(ReadOnlySpan<double> x) => NormFrom(x, Vector256<double>.Zero, 0);
+
+    /// <summary>
+    /// The norms of two spans, each to the bit as <see cref="Norm"/>: their vector loops run in lockstep,
+    /// so that two chains of fused multiply-adds overlap instead of each waiting on its own latency.
+    /// </summary>
+    internal static (double First, double Second) Norm(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        var sx = Vector256<double>.Zero;
+        var sy = Vector256<double>.Zero;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref double xr = ref MemoryMarshal.GetReference(x), yr = ref MemoryMarshal.GetReference(y);
+            for (; i <= x.Length - 4 && i <= y.Length - 4; i += 4)
+            {
+                var u = Vector256.LoadUnsafe(ref xr, (nuint)i);
+                var v = Vector256.LoadUnsafe(ref yr, (nuint)i);
+                sx = Vector256.FusedMultiplyAdd(u, u, sx);
+                sy = Vector256.FusedMultiplyAdd(v, v, sy);
+            }
+        }
+        return (NormFrom(x, sx, i), NormFrom(y, sy, i));
+    }
+
+    /// <summary><see cref="Norm(ReadOnlySpan{double})"/> from element i on, the four lanes' sums so far in <paramref name="sum"/>.</summary>
+    private static double NormFrom(ReadOnlySpan<double> x, Vector256<double> sum, int i)
     {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        int i = 0;
         if (Vector256.IsHardwareAccelerated)
         {
             // Lane l fuses the squares of the elements i ≡ l (mod 4), as the scalar loop: the same bits.
             ref double r = ref MemoryMarshal.GetReference(x);
-            var sum = Vector256<double>.Zero;
             for (; i <= x.Length - 4; i += 4)
             {
                 var v = Vector256.LoadUnsafe(ref r, (nuint)i);

@@ -134,7 +134,7 @@ public static class Percentile
     }
 
     /// <summary>Where NumPy looks for the q-th percentile of n values.</summary>
-    private readonly record struct Position(bool AtMaximum, int Lo, double T)
+    internal readonly record struct Position(bool AtMaximum, int Lo, double T)
     {
         public static Position Of(int n, double q, string name)
         {

@@ -88,8 +88,11 @@ public sealed class BatchPass
             var layer = model.Layers[l];
             int fanIn = layer.FanIn, fanOut = layer.FanOut;
             Span<double> z = _z[l];
-            // z[j, :] = b[j] + Σ_k W[k, j]·a[k, :], k in order, one rounding per term.
-            for (int j = 0; j < fanOut; j++)
+            // z[j, :] = b[j] + Σ_k W[k, j]·a[k, :], k in order, one rounding per term; two units at a time share the loads of a.
+            int j = 0;
+            for (; j + 2 <= fanOut; j += 2)
+                Kernels.LinearCombination2(input, fanIn, layer.Weights.AsSpan(j), fanOut, 1, layer.Bias[j], layer.Bias[j + 1], z.Slice(j * m, m), z.Slice((j + 1) * m, m));
+            if (j < fanOut)
                 Kernels.LinearCombination(input, fanIn, layer.Weights.AsSpan(j), fanOut, layer.Bias[j], z.Slice(j * m, m));
             if (l < last) model.Activation.Apply(z, _a[l], _dphi[l]);
             else for (int i = 0; i < z.Length; i++) _a[l][i] = SpecialFunctions.Sigmoid(z[i]);
@@ -123,18 +126,18 @@ public sealed class BatchPass
             ReadOnlySpan<double> delta = _delta[l];
             // ∂L/∂W[k, j] = Σ_r a[k, r]·δ[j, r] and ∂L/∂b[j] = Σ_r δ[j, r]: fixed-order sums along the batch.
             for (int k = 0; k < fanIn; k++)
-                for (int j = 0; j < fanOut; j++)
-                    _gradW[l][k * fanOut + j] = Kernels.Dot(input.Slice(k * m, m), delta.Slice(j * m, m));
+                Kernels.Dots(input.Slice(k * m, m), delta, _gradW[l].AsSpan(k * fanOut, fanOut));
             for (int j = 0; j < fanOut; j++) _gradB[l][j] = Kernels.Sum(delta.Slice(j * m, m));
             if (l == 0) break;
-            // δ_prev[k, :] = φ′(z_prev[k, :]) ⊙ Σ_j W[k, j]·δ[j, :].
+            // δ_prev[k, :] = φ′(z_prev[k, :]) ⊙ Σ_j W[k, j]·δ[j, :], two units k at a time sharing the loads of δ.
             Span<double> deltaPrev = _delta[l - 1];
-            for (int k = 0; k < fanIn; k++)
-            {
-                var acc = deltaPrev.Slice(k * m, m);
-                Kernels.LinearCombination(delta, fanOut, layer.Weights.AsSpan(k * fanOut, fanOut), 1, 0.0, acc);
-                Kernels.Multiply(_dphi[l - 1].AsSpan(k * m, m), acc);
-            }
+            int k2 = 0;
+            for (; k2 + 2 <= fanIn; k2 += 2)
+                Kernels.LinearCombination2(delta, fanOut, layer.Weights.AsSpan(k2 * fanOut), 1, fanOut, 0.0, 0.0,
+                    deltaPrev.Slice(k2 * m, m), deltaPrev.Slice((k2 + 1) * m, m));
+            if (k2 < fanIn)
+                Kernels.LinearCombination(delta, fanOut, layer.Weights.AsSpan(k2 * fanOut, fanOut), 1, 0.0, deltaPrev.Slice(k2 * m, m));
+            Kernels.Multiply(_dphi[l - 1].AsSpan(0, fanIn * m), deltaPrev[..(fanIn * m)]);
         }
     }
 

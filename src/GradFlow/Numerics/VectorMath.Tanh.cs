@@ -35,20 +35,44 @@ public static partial class VectorMath
     public static Vector256<double> Tanh(Vector256<double> x, out Vector256<double> sech2)
     {
         var ax = Abs(x);
-        var s = ax * ax;
-        var tSmall = Vector256.FusedMultiplyAdd(ax * s, TanhPolynomial(s), ax);
-        // Negating t could differ from the scalar only in the sign of a zero or a NaN: fma gives 1 for ±0, NaN lanes are replaced.
-        var dSmall = Vector256.FusedMultiplyAdd(-tSmall, tSmall, Vector256<double>.One);
+        var small = Vector256.LessThan(ax, Vector256.Create(TanhSwitch));
+        // Where all four lanes take the same form only that one is computed: each lane's bits are the same
+        // either way (a NaN lane is never small, and is replaced at the end whichever form ran).
+        Vector256<double> t, d;
+        uint smallLanes = small.ExtractMostSignificantBits();
+        if (smallLanes == 0b1111) t = TanhSmall(ax, out d);
+        else if (smallLanes == 0) t = TanhLarge(ax, out d);
+        else
+        {
+            var tSmall = TanhSmall(ax, out var dSmall);
+            var tLarge = TanhLarge(ax, out var dLarge);
+            t = Vector256.ConditionalSelect(small, tSmall, tLarge);
+            d = Vector256.ConditionalSelect(small, dSmall, dLarge);
+        }
+        sech2 = PassNaN(x, d);
+        return PassNaN(x, WithSignOf(t, x));
+    }
 
+    /// <summary>tanh and sech² of |x| &lt; 0.625: t = |x| + |x|³P(x²), sech² = 1 − t².</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> TanhSmall(Vector256<double> ax, out Vector256<double> sech2)
+    {
+        var s = ax * ax;
+        var t = Vector256.FusedMultiplyAdd(ax * s, TanhPolynomial(s), ax);
+        // Negating t could differ from the scalar only in the sign of a zero or a NaN: fma gives 1 for ±0, NaN lanes are replaced.
+        sech2 = Vector256.FusedMultiplyAdd(-t, t, Vector256<double>.One);
+        return t;
+    }
+
+    /// <summary>tanh and sech² of |x| ≥ 0.625 through m = e^(−2|x|): t = 1 − q, sech² = q(2 − q), q = 2m/(1 + m).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> TanhLarge(Vector256<double> ax, out Vector256<double> sech2)
+    {
         // e^(−2|x|), its argument clamped at −1400 where it is 0 anyway (NaN lanes are replaced at the end).
         var m = ExpCore(Vector256.Create(-2.0) * Vector256.ConditionalSelect(Vector256.GreaterThan(ax, Vector256.Create(TanhExpLimit)), Vector256.Create(TanhExpLimit), ax));
         var q = (m + m) / (Vector256<double>.One + m);
-        var tLarge = Vector256<double>.One - q;
-        var dLarge = q * (Vector256.Create(2.0) - q);
-
-        var small = Vector256.LessThan(ax, Vector256.Create(TanhSwitch));
-        sech2 = PassNaN(x, Vector256.ConditionalSelect(small, dSmall, dLarge));
-        return PassNaN(x, WithSignOf(Vector256.ConditionalSelect(small, tSmall, tLarge), x));
+        sech2 = q * (Vector256.Create(2.0) - q);
+        return Vector256<double>.One - q;
     }
 
     /// <summary>The scalar twin of <see cref="Tanh(Vector256{double}, out Vector256{double})"/>: the same bits for every x.</summary>

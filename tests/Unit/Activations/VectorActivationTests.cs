@@ -57,6 +57,41 @@ public sealed class VectorActivationTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(AllActivations))]
+    public void CountInLimit_EveryLengthAndOffset_EqualsTheScalarPredicateCount(string name)
+    {
+        var activation = ActivationRegistry.Get(name);
+        var phi = new double[Inputs.Length];
+        for (int i = 0; i < phi.Length; i++) phi[i] = activation.Value(Inputs[i]);
+        for (int length = 0; length <= 40; length++)
+        {
+            for (int start = 0; start < 4; start++)
+            {
+                var z = Inputs.AsSpan(start * 101, length);
+                int expected = 0;
+                foreach (double v in z) expected += activation.IsInLimit(v) ? 1 : 0;
+                Assert.Equal(expected, activation.CountInLimit(z, phi.AsSpan(start * 101, length)));
+                Assert.Equal(expected, activation.CountInLimit(z));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("relu")]
+    [InlineData("tanh")]
+    [InlineData("arctan")]
+    [InlineData("softsign")]
+    public void CountInLimit_ManyRandomInputs_EqualsTheScalarPredicateCount(string name)
+    {
+        var activation = ActivationRegistry.Get(name);
+        var phi = new double[Inputs.Length];
+        for (int i = 0; i < phi.Length; i++) phi[i] = activation.Value(Inputs[i]);
+        int expected = Inputs.Count(activation.IsInLimit);
+        Assert.True(expected > 0 && expected < Inputs.Length, $"{name}: the inputs must hold values on both sides of the limit");
+        Assert.Equal(expected, activation.CountInLimit(Inputs, phi));
+    }
+
     [Fact]
     public void Relu_VectorPath_KeepsZeroSlopeAtZeroAndMapsNaNAndMinusZeroToPlusZero()
     {

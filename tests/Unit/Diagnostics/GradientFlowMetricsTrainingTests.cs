@@ -2,6 +2,7 @@ using GradFlow.Activations;
 using GradFlow.Data;
 using GradFlow.Diagnostics;
 using GradFlow.Model;
+using GradFlow.Numerics;
 using GradFlow.Training;
 
 namespace GradFlow.Tests.Unit.Diagnostics;
@@ -66,6 +67,44 @@ public sealed class GradientFlowMetricsTrainingTests
                 double norm = Math.Sqrt(pass.Delta(l).ToArray().Sum(d => d * d));
                 Assert.Equal(norm, log[epoch, $"delta_norm_L{l + 1}"], 1e-12 * Math.Max(1, norm));
             }
+            pass.Step(replay, LearningRate);
+        }
+    }
+
+    // Long enough for the percentile trackers to follow the drift of every percentile through training
+    // (a fallback only at the start), with its value checked exactly every epoch; dphi_log_mean is the
+    // layers' SumOfLogs in layer order over the element count, to the bit.
+    [Theory]
+    [InlineData("tanh", 0.5)]
+    [InlineData("relu", 2.0)]
+    [InlineData("arctan", 1.0)]
+    public void Trainer_PaperNetOverManyEpochs_LogsExactPercentilesAndLogMeanEveryEpoch(string activationName, double scale)
+    {
+        var arch = new Architecture([2, 16, 16, 1]);
+        var activation = ActivationRegistry.Get(activationName);
+        var split = Xor.Split(Xor.Generate(300, 0.1, 2), 0.25, 2);
+        var model = Mlp.Init(arch, activation, InitScheme.Xavier, scale, 2);
+        var initial = model.Clone();
+        const int epochs = 150;
+        var log = new Trainer(model, split, new TrainingOptions(LearningRate, epochs),
+            [new GradientFlowMetrics(arch, activation, split.Train.Count)]).Run().Log;
+
+        var replay = initial.Clone();
+        var pass = new BatchPass(arch, split.Train.Count);
+        for (int epoch = 0; epoch < epochs; epoch++)
+        {
+            pass.Forward(replay, split.Train.X);
+            var absZ = Enumerable.Range(0, 2).Select(l => pass.PreActivation(l).ToArray().Select(Math.Abs).ToArray()).ToArray();
+            var absD = Enumerable.Range(0, 2).Select(l => pass.PhiPrime(l).ToArray().Select(Math.Abs).ToArray()).ToArray();
+            string at = $"{activationName} epoch {epoch}";
+            for (int l = 0; l < 2; l++)
+                Assert.True(NumPyPercentileBySorting(absZ[l], 90) == log[epoch, $"z_p90_abs_L{l + 1}"], $"{at}: z_p90_abs_L{l + 1}");
+            Assert.True(NumPyPercentileBySorting(absZ.SelectMany(v => v), 90) == log[epoch, "z_p90_abs"], $"{at}: z_p90_abs");
+            Assert.True(NumPyPercentileBySorting(absD.SelectMany(v => v), 10) == log[epoch, "dphi_p10_abs"], $"{at}: dphi_p10_abs");
+            Assert.True(NumPyPercentileBySorting(absD.SelectMany(v => v), 1) == log[epoch, "dphi_p01_abs"], $"{at}: dphi_p01_abs");
+            double logSum = VectorMath.SumOfLogs(absD[0], GradientFlowMetrics.LogFloor) + VectorMath.SumOfLogs(absD[1], GradientFlowMetrics.LogFloor);
+            Assert.True(logSum / (absD[0].Length + absD[1].Length) == log[epoch, "dphi_log_mean"], $"{at}: dphi_log_mean");
+            pass.Backward(replay, split.Train.Y);
             pass.Step(replay, LearningRate);
         }
     }

@@ -64,6 +64,59 @@ public sealed class VectorMathSpecialValueTests
             Same(nan, d);
             Same(nan, VectorMath.Atan(nan));
             Same(nan, VectorMath.Exp(nan));
+            Same(nan, VectorMath.Log(nan));
+        }
+    }
+
+    [Fact]
+    public void Log_ZerosOneAndInfinity_AreExact()
+    {
+        Same(double.NegativeInfinity, VectorMath.Log(0.0));
+        Same(double.NegativeInfinity, VectorMath.Log(-0.0));
+        Same(0.0, VectorMath.Log(1.0));
+        Same(double.PositiveInfinity, VectorMath.Log(double.PositiveInfinity));
+    }
+
+    [Fact]
+    public void Log_NegativeArguments_AreNaN()
+    {
+        foreach (double x in new[] { -double.Epsilon, -1e-300, -0.5, -1.0, -1e300, double.MinValue, double.NegativeInfinity })
+            Assert.True(double.IsNaN(VectorMath.Log(x)), $"log({x:R}) = {VectorMath.Log(x):R}");
+    }
+
+    [Fact]
+    public void Log_RangeEnds_EqualMathLog()
+    {
+        // ln 2^−1074 = −744.44…, ln(smallest normal) = −708.39…, ln(largest double) = 709.78…
+        foreach (double x in new[] { double.Epsilon, 2.2250738585072014e-308, 2.225073858507201e-308, double.MaxValue, 2.0, 0.5 })
+            Same(Math.Log(x), VectorMath.Log(x));
+    }
+
+    [Fact]
+    public void Log_PowersOfTwo_AreKTimesLnTwoRounded()
+    {
+        for (int k = -1074; k <= 1023; k++)
+        {
+            double x = Math.ScaleB(1.0, k);
+            VectorMathAccuracyTests.AssertUlps("log", x, Math.Log(x), VectorMath.Log(x), 0);
+        }
+    }
+
+    [Fact]
+    public void Log_IsMonotoneAcrossTheSquareRootOfTwoSplit()
+    {
+        foreach (double scale in new[] { 1.0, 0.5, 2.0, 1e-300, 1e300 })
+        {
+            double x = Math.Sqrt(2) * scale;
+            for (int k = 0; k < 2000; k++) x = Math.BitDecrement(x);
+            double previous = VectorMath.Log(x);
+            for (int k = 0; k < 4000; k++)
+            {
+                x = Math.BitIncrement(x);
+                double log = VectorMath.Log(x);
+                Assert.True(log >= previous, $"log decreases at {x:R}");
+                previous = log;
+            }
         }
     }
 

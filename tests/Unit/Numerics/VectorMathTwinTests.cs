@@ -23,6 +23,68 @@ public sealed class VectorMathTwinTests
         AssertTwins("Atan", x => (VectorMath.Atan(x), 0.0), v => (VectorMath.Atan(v), Vector256<double>.Zero));
 
     [Fact]
+    public void Log_VectorLanes_EqualScalarTwinBitForBit() =>
+        AssertTwins("Log", x => (VectorMath.Log(x), 0.0), v => (VectorMath.Log(v), Vector256<double>.Zero));
+
+    // The mixed inputs are half negative (NaN for both): the positive ones again, every lane a real log.
+    [Fact]
+    public void Log_PositiveVectorLanes_EqualScalarTwinBitForBit()
+    {
+        var positive = Inputs.Select(Math.Abs).ToArray();
+        for (int i = 0; i + 4 <= positive.Length; i += 4)
+        {
+            var value = VectorMath.Log(Vector256.Create(positive.AsSpan(i, 4)));
+            for (int lane = 0; lane < 4; lane++)
+                AssertBits(VectorMath.Log(positive[i + lane]), value.GetElement(lane), $"Log({positive[i + lane]:R}) lane {lane}");
+        }
+    }
+
+    // Tanh computes one form where all four lanes need only it: lanes all below the switch, all above,
+    // and every mix, each against the scalar twin.
+    [Fact]
+    public void Tanh_UniformAndMixedLaneGroups_EqualScalarTwinBitForBit()
+    {
+        var rng = new System.Random(17);
+        for (int group = 0; group < 20_000; group++)
+        {
+            int kinds = group % 16; // bit l set: lane l above the switch
+            var x = new double[4];
+            for (int lane = 0; lane < 4; lane++)
+            {
+                double magnitude = (kinds >> lane & 1) == 1 ? 0.625 + rng.NextDouble() * 30 : rng.NextDouble() * 0.625;
+                x[lane] = rng.Next(2) == 0 ? magnitude : -magnitude;
+            }
+            var t = VectorMath.Tanh(Vector256.Create(x), out var d);
+            for (int lane = 0; lane < 4; lane++)
+            {
+                AssertBits(VectorMath.Tanh(x[lane], out double dExpected), t.GetElement(lane), $"Tanh({x[lane]:R}) lane {lane} of kinds {kinds}");
+                AssertBits(dExpected, d.GetElement(lane), $"Tanh′({x[lane]:R}) lane {lane} of kinds {kinds}");
+            }
+        }
+    }
+
+    [Fact]
+    public void LogSpan_EveryLengthAndOffset_EqualsScalarTwinBitForBit()
+    {
+        var positive = Inputs.Select(Math.Abs).ToArray();
+        var destination = new double[48];
+        foreach (bool vectorize in new[] { true, false })
+        {
+            for (int length = 0; length <= 40; length++)
+            {
+                for (int offset = 0; offset < 4; offset++)
+                {
+                    var x = positive.AsSpan(offset * 53 + length, length);
+                    VectorMath.Log(x, destination.AsSpan(offset, length), vectorize);
+                    for (int i = 0; i < length; i++)
+                        AssertBits(VectorMath.Log(x[i]), destination[offset + i], $"Log({x[i]:R}), index {i} of {length}, vectorize {vectorize}");
+                }
+            }
+        }
+        Assert.Throws<ArgumentException>(() => VectorMath.Log(new double[4], new double[3]));
+    }
+
+    [Fact]
     public void Inputs_CoverNaNsInfinitiesZerosAndSubnormals()
     {
         Assert.Contains(Inputs, double.IsNaN);

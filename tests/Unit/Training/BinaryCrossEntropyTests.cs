@@ -1,3 +1,4 @@
+using GradFlow.Numerics;
 using GradFlow.Training;
 
 namespace GradFlow.Tests.Unit.Training;
@@ -77,6 +78,39 @@ public sealed class BinaryCrossEntropyTests
                 double fromLogit = BinaryCrossEntropy.Mean([s], [y]);
                 Assert.True(Math.Abs(fromLogit - clipped) <= 1e-9 * clipped + absoluteRounding,
                     $"s = {s}, y = {y}: from logit {fromLogit:R}, clipped {clipped:R}");
+            }
+        }
+    }
+
+    // The vector path adds four rows at a time: lane j takes the rows i ≡ j (mod 4). The scalar fold of
+    // FromLogit in those lanes is what a machine without 256-bit vectors computes; it must be the same bits.
+    [Fact]
+    public void Mean_EveryLength_EqualsTheFourLaneFoldOfFromLogitBitForBit()
+    {
+        var rng = new System.Random(41);
+        for (int n = 1; n <= 70; n++)
+        {
+            var s = Enumerable.Range(0, n).Select(_ => (rng.NextDouble() - 0.5) * 60).ToArray();
+            var y = Enumerable.Range(0, n).Select(_ => (double)rng.Next(2)).ToArray();
+            var lanes = new double[4];
+            for (int i = 0; i < n; i++) lanes[i % 4] += BinaryCrossEntropy.FromLogit(s[i], y[i]);
+            double expected = ((lanes[0] + lanes[1]) + (lanes[2] + lanes[3])) / n;
+            double actual = BinaryCrossEntropy.Mean(s, y);
+            Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual), $"n = {n}: {expected:R} vs {actual:R}");
+        }
+    }
+
+    [Fact]
+    public void FromLogit_LogitGrid_WithinAFewUlpsOfTheMathLibraryForm()
+    {
+        for (double s = -40; s <= 40; s += 1.0 / 64)
+        {
+            foreach (double y in (double[])[0.0, 1.0])
+            {
+                // The same formula on the C library's exp and log (through Kahan's log1p).
+                double reference = Math.Max(s, 0.0) - s * y + SpecialFunctions.Log1P(Math.Exp(-Math.Abs(s)));
+                double loss = BinaryCrossEntropy.FromLogit(s, y);
+                Assert.True(Math.Abs(loss - reference) <= 4 * MachineEpsilon * reference, $"ℓ({s}, {y}) = {loss:R}, expected about {reference:R}");
             }
         }
     }

@@ -32,6 +32,14 @@ def exp_core(r):
     return (mp.exp(r) - 1 - r) / r**2 if r != 0 else mp.mpf(0.5)
 
 
+def log_core(z):
+    # (ln((1 + s)/(1 − s)) − 2s)/(s·z) with z = s², so that ln(1 + f) = 2s + s·z·Q(z), s = f/(2 + f).
+    if z == 0:
+        return mp.mpf(2) / 3
+    s = mp.sqrt(z)
+    return (mp.log((1 + s) / (1 - s)) - 2 * s) / (s * z)
+
+
 def tanh_core(s):
     x = mp.sqrt(s)
     return (mp.tanh(x) - x) / (s * x)
@@ -45,6 +53,10 @@ def atan_core(s):
 HALF_LN2 = mp.log(2) / 2 + mp.mpf(2) ** -40
 TANH_SWITCH = mp.mpf(0.625)
 ATAN_FIRST = mp.mpf(7) / 16
+# ln: the mantissa m ∈ [0x3fe6a09e00000000, 0x3ff6a09dffffffff] (about [√2/2, √2)), f = m − 1, s = f/(2 + f).
+LOG_F_LOW = mp.mpf(0.70710659027099609375) - 1
+LOG_F_HIGH = mp.mpf(1.4142131805419919654553950749686919152736663818359375) - 1
+LOG_Z_MAX = max((LOG_F_LOW / (2 + LOG_F_LOW)) ** 2, (LOG_F_HIGH / (2 + LOG_F_HIGH)) ** 2)
 
 # The degrees VectorMath uses: each weighted error is far below the unit roundoff.
 # e^r: the error of Q moves e^r by r²·ΔQ, relative to e^r ≥ 1/√2.
@@ -53,3 +65,5 @@ fit("exp Q", exp_core, -HALF_LN2, HALF_LN2, 11, lambda r: r**2 / mp.exp(r))
 fit("tanh P", tanh_core, mp.mpf(0), TANH_SWITCH**2, 12, lambda s: s / 0.8)
 # atan: likewise, atan r ≥ 0.93·r on [0, 7/16].
 fit("atan P", atan_core, mp.mpf(0), ATAN_FIRST**2, 12, lambda s: s / 0.93)
+# ln: the error of Q moves ln(1 + f) by s·z·ΔQ, relative to ln(1 + f) ≈ 2s.
+fit("log Q", log_core, mp.mpf(0), LOG_Z_MAX, 8, lambda z: z / 2)

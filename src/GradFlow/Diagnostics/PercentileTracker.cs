@@ -1,0 +1,205 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace GradFlow.Diagnostics;
+
+/// <summary>
+/// One percentile, NumPy's to the bit (<see cref="Percentile"/>), of n values that change little from one
+/// call to the next: a layer's |z| or |φ′| from one epoch to the next. It keeps two pivots, the values a
+/// margin of ranks either side of the last call's neighbours; a call then costs one counting pass
+/// (<see cref="Scan"/>: the values below the low pivot, and the few between the pivots gathered) and a
+/// sort of those few. When the ranks have moved out of that band, or more values fall in it than it
+/// holds, the call falls back to selection on a copy of all the values and sets the pivots afresh,
+/// with a wider margin. Order statistics are unique, so the value never depends on the path taken;
+/// the path depends only on the values, so a run's pivots are the same whatever the SIMD width.
+/// The values must hold no NaN (callers know from a sum that is not NaN); allocation-free per call.
+/// </summary>
+internal sealed class PercentileTracker
+{
+    private readonly int _n;
+    private readonly double _q;
+    private readonly Percentile.Position _at;
+    private readonly int _maxMargin;
+    private readonly double[] _band, _sorted;
+    private int _margin;
+    private bool _hasPivots;
+    private double _low, _high;
+    private long _less;
+    private int _inBand;
+
+    /// <param name="n">How many values each call sees.</param>
+    /// <param name="q">The percentile, 0 ≤ q ≤ 100.</param>
+    public PercentileTracker(int n, double q)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
+        _n = n;
+        _q = q;
+        _at = Percentile.Position.Of(n, q, nameof(q));
+        // A trained layer's ranks drift by a few per epoch; a fallback doubles the margin.
+        _margin = Math.Max(8, n / 512);
+        _maxMargin = Math.Max(_margin, n / 32);
+        _band = new double[Math.Min(n, 8 * _maxMargin + 64) + 3]; // + 3: room to pad a short band to whole vectors
+        _sorted = new double[SmallBand];
+    }
+
+    /// <summary>Calls that had to select among all values (the first call always does).</summary>
+    public int Fallbacks { get; private set; }
+
+    /// <summary>Starts a call: the values come through one or more <see cref="Scan"/>s, then <see cref="Finish"/>.</summary>
+    public void Begin()
+    {
+        _less = 0;
+        _inBand = 0;
+    }
+
+    /// <summary>Counts the values below the low pivot and gathers those between the pivots (both included).</summary>
+    public void Scan(ReadOnlySpan<double> values)
+    {
+        if (!_hasPivots || _at.AtMaximum) return;
+        double low = _low, high = _high;
+        // With equal pivots the band is one value repeated (a tie, as a ReLU's φ′): counting it is enough.
+        bool gather = low < high;
+        double[] band = _band;
+        int inBand = _inBand, n = values.Length, i = 0;
+        long less = 0;
+        ref double r = ref MemoryMarshal.GetReference(values);
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var vLow = Vector256.Create(low);
+            var vHigh = Vector256.Create(high);
+            var count = Vector256<long>.Zero;
+            for (; i <= n - 4; i += 4)
+            {
+                var v = Vector256.LoadUnsafe(ref r, (nuint)i);
+                var isLess = Vector256.LessThan(v, vLow);
+                count -= isLess.AsInt64();
+                uint mask = Vector256.AndNot(Vector256.LessThanOrEqual(v, vHigh), isLess).ExtractMostSignificantBits();
+                if (mask == 0) continue;
+                if (!gather)
+                {
+                    inBand += BitOperations.PopCount(mask);
+                    continue;
+                }
+                // Lanes in index order, as the scalar loop below; past the band's capacity only counted.
+                for (; mask != 0; mask &= mask - 1, inBand++)
+                    if (inBand < band.Length - 3) band[inBand] = values[i + BitOperations.TrailingZeroCount(mask)];
+            }
+            less = Vector256.Sum(count);
+        }
+        for (; i < n; i++)
+        {
+            double v = values[i];
+            if (v < low) less++;
+            else if (v <= high)
+            {
+                if (gather && inBand < band.Length - 3) band[inBand] = v;
+                inBand++;
+            }
+        }
+        _less += less;
+        _inBand = inBand;
+    }
+
+    /// <summary>
+    /// The percentile of the values scanned since <see cref="Begin"/>; <paramref name="all"/> holds the
+    /// same values (in any order) for the fallback, which selects on <paramref name="scratch"/> (≥ n long).
+    /// </summary>
+    public double Finish(ReadOnlySpan<double> all, Span<double> scratch)
+    {
+        if (all.Length != _n) throw new ArgumentException($"the tracker was built for {_n} values, not {all.Length}", nameof(all));
+        if (_at.AtMaximum)
+        {
+            all.CopyTo(scratch);
+            return Percentile.OfInPlaceWithoutNaN(scratch[.._n], _q);
+        }
+        int k = _at.Lo;
+        if (_hasPivots && _less <= k && k + 1 < _less + _inBand)
+        {
+            if (_low == _high) return Percentile.Lerp(_low, _low, _at.T);
+            if (_inBand <= _band.Length - 3) return FromBand(k - (int)_less);
+        }
+        return Fallback(all, scratch);
+    }
+
+    private double FromBand(int rank)
+    {
+        Span<double> band;
+        if (_inBand <= SmallBand)
+        {
+            band = _sorted.AsSpan(0, _inBand);
+            RankSort(_band, _inBand, band);
+        }
+        else
+        {
+            band = _band.AsSpan(0, _inBand);
+            band.Sort();
+        }
+        double a = band[rank], b = band[rank + 1];
+        // Re-centre the pivots a margin of ranks either side, where the band reaches that far; else
+        // extrapolate with the band's mean spacing, so that a steady drift does not run off its edge.
+        int m = _margin, last = band.Length - 1;
+        double spacing = (band[last] - band[0]) / last;
+        _low = rank - m >= 0 ? band[rank - m] : a - (m + 1) * spacing;
+        _high = rank + 1 + m <= last ? band[rank + 1 + m] : b + (m + 1) * spacing;
+        return Percentile.Lerp(a, b, _at.T);
+    }
+
+    private double Fallback(ReadOnlySpan<double> all, Span<double> scratch)
+    {
+        if (_hasPivots) _margin = Math.Min(2 * _margin, _maxMargin);
+        Fallbacks++;
+        int n = _n, k = _at.Lo, m = _margin;
+        var s = scratch[..n];
+        all.CopyTo(s);
+        double a = Selection.SelectPair(s, 0, n - 1, k, wantNext: true, out double b);
+        // s[..k] ≤ s[k] ≤ s[k+1..]: each pivot is one more selection on its side.
+        _low = k - m >= 0 ? Selection.SelectPair(s, 0, k - 1, k - m, wantNext: false, out _) : double.NegativeInfinity;
+        _high = k + 1 + m < n ? Selection.SelectPair(s, k + 1, n - 1, k + 1 + m, wantNext: false, out _) : double.PositiveInfinity;
+        _hasPivots = true;
+        return Percentile.Lerp(a, b, _at.T);
+    }
+
+    /// <summary>Bands up to this size are sorted by <see cref="RankSort"/>.</summary>
+    private const int SmallBand = 96;
+
+    /// <summary>
+    /// Sorts the first <paramref name="count"/> values of <paramref name="band"/> into <paramref name="sorted"/>
+    /// by counting each one's rank: the values below it, and the equal ones before it. Quadratic, but
+    /// without a branch on the data, so a band of a few dozen values sorts faster than by comparisons that
+    /// mispredict half the time. The band's array must have room for 3 values of padding after count.
+    /// </summary>
+    private static void RankSort(double[] band, int count, Span<double> sorted)
+    {
+        int padded = (count + 3) & ~3;
+        // +∞ pads whole vectors: never below a value, and never before one (its index is past count).
+        band.AsSpan(count, padded - count).Fill(double.PositiveInfinity);
+        ref double r = ref MemoryMarshal.GetArrayDataReference(band);
+        for (int i = 0; i < count; i++)
+        {
+            double v = band[i];
+            long rank = 0;
+            int j = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var vv = Vector256.Create(v);
+                var vi = Vector256.Create((long)i);
+                var index = Vector256.Create(0L, 1L, 2L, 3L);
+                var counts = Vector256<long>.Zero;
+                for (; j < padded; j += 4, index += Vector256.Create(4L))
+                {
+                    var u = Vector256.LoadUnsafe(ref r, (nuint)j);
+                    var before = Vector256.LessThan(u, vv).AsInt64() | (Vector256.Equals(u, vv).AsInt64() & Vector256.LessThan(index, vi));
+                    counts -= before;
+                }
+                rank = Vector256.Sum(counts);
+            }
+            for (; j < count; j++)
+            {
+                double u = band[j];
+                rank += u < v || (u == v && j < i) ? 1 : 0;
+            }
+            sorted[(int)rank] = v;
+        }
+    }
+}
