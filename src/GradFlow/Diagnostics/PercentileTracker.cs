@@ -20,7 +20,7 @@ internal sealed class PercentileTracker
     private readonly int _n;
     private readonly double _q;
     private readonly Percentile.Position _at;
-    private readonly int _maxMargin;
+    private readonly int _initialMargin, _maxMargin;
     private readonly double[] _band, _sorted;
     private int _margin;
     private bool _hasPivots;
@@ -36,8 +36,10 @@ internal sealed class PercentileTracker
         _n = n;
         _q = q;
         _at = Percentile.Position.Of(n, q, nameof(q));
-        // A trained layer's ranks drift by a few per epoch; a fallback doubles the margin.
-        _margin = Math.Max(8, n / 512);
+        // A trained layer's ranks drift by a few per epoch; a fallback doubles the margin, and calls that
+        // find their ranks in the band let it shrink back, so a burst of drift (early training) costs no
+        // wide band for the rest of the run.
+        _initialMargin = _margin = Math.Max(8, n / 2048);
         _maxMargin = Math.Max(_margin, n / 32);
         _band = new double[Math.Min(n, 8 * _maxMargin + 64) + 3]; // + 3: room to pad a short band to whole vectors
         _sorted = new double[SmallBand];
@@ -138,7 +140,10 @@ internal sealed class PercentileTracker
         double a = band[rank], b = band[rank + 1];
         // Re-centre the pivots a margin of ranks either side, where the band reaches that far; else
         // extrapolate with the band's mean spacing, so that a steady drift does not run off its edge.
-        int m = _margin, last = band.Length - 1;
+        int last = band.Length - 1;
+        // Both ranks still three quarters of the margin inside the band: the drift is well within it, so narrow it a little.
+        if (_margin > _initialMargin && 4 * Math.Min(rank, last - rank - 1) >= 3 * _margin) _margin -= Math.Max(1, _margin / 16);
+        int m = _margin;
         double spacing = (band[last] - band[0]) / last;
         _low = rank - m >= 0 ? band[rank - m] : a - (m + 1) * spacing;
         _high = rank + 1 + m <= last ? band[rank + 1 + m] : b + (m + 1) * spacing;

@@ -125,8 +125,16 @@ public sealed class BatchPass
             int fanIn = layer.FanIn, fanOut = layer.FanOut;
             ReadOnlySpan<double> delta = _delta[l];
             // ∂L/∂W[k, j] = Σ_r a[k, r]·δ[j, r] and ∂L/∂b[j] = Σ_r δ[j, r]: fixed-order sums along the batch.
-            for (int k = 0; k < fanIn; k++)
-                Kernels.Dots(input.Slice(k * m, m), delta, _gradW[l].AsSpan(k * fanOut, fanOut));
+            if (fanOut == 1)
+            {
+                // One unit (the output): the fanIn dot products share δ instead; fma(a, b, c) = fma(b, a, c), so the same bits.
+                Kernels.Dots(delta[..m], input[..(fanIn * m)], _gradW[l]);
+            }
+            else
+            {
+                for (int k = 0; k < fanIn; k++)
+                    Kernels.Dots(input.Slice(k * m, m), delta, _gradW[l].AsSpan(k * fanOut, fanOut));
+            }
             for (int j = 0; j < fanOut; j++) _gradB[l][j] = Kernels.Sum(delta.Slice(j * m, m));
             if (l == 0) break;
             // δ_prev[k, :] = φ′(z_prev[k, :]) ⊙ Σ_j W[k, j]·δ[j, :], two units k at a time sharing the loads of δ.

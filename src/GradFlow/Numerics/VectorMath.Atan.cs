@@ -49,19 +49,48 @@ public static partial class VectorMath
         var b2 = Vector256.GreaterThanOrEqual(ax, Vector256.Create(AtanBreak2));
         var b3 = Vector256.GreaterThanOrEqual(ax, Vector256.Create(AtanBreak3));
         var b4 = Vector256.GreaterThanOrEqual(ax, Vector256.Create(AtanBreak4));
-        // r = (A|x| − B)/(C|x| + D): (1, 0, 0, 1), (2, 1, 1, 2), (1, 1, 1, 1), (2, 3, 3, 2), then −1/|x|.
-        var a = Pick(b1, b2, b3, 1.0, 2.0, 1.0, 2.0);
-        var negB = Pick(b1, b2, b3, 0.0, -1.0, -1.0, -3.0);
-        var c = Vector256.ConditionalSelect(b4, Vector256<double>.One, Pick(b1, b2, b3, 0.0, 1.0, 1.0, 3.0));
-        var d = Vector256.ConditionalSelect(b4, Vector256<double>.Zero, Pick(b1, b2, b3, 1.0, 2.0, 1.0, 2.0));
-        var high = Vector256.ConditionalSelect(b4, Vector256.Create(HalfPiHigh), Pick(b1, b2, b3, 0.0, AtanHalfHigh, QuarterPiHigh, AtanThreeHalvesHigh));
-        var low = Vector256.ConditionalSelect(b4, Vector256.Create(HalfPiLow), Pick(b1, b2, b3, 0.0, AtanHalfLow, QuarterPiLow, AtanThreeHalvesLow));
-        var num = Vector256.ConditionalSelect(b4, Vector256.Create(-1.0), Vector256.FusedMultiplyAdd(ax, a, negB));
+        // Where all four lanes lie in one interval, its constants are used as they are instead of being
+        // selected lane by lane: the same values, so the same bits (a NaN lane, in no interval, takes the first).
+        uint m1 = b1.ExtractMostSignificantBits(), m2 = b2.ExtractMostSignificantBits();
+        uint m3 = b3.ExtractMostSignificantBits(), m4 = b4.ExtractMostSignificantBits();
+        Vector256<double> atan;
+        if (m1 == 0) atan = AtanReduced(ax, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        else if (m4 == 0b1111) atan = AtanReduced(ax, Vector256.Create(-1.0), Vector256<double>.One, Vector256<double>.Zero, HalfPiHigh, HalfPiLow);
+        else if (m1 == 0b1111 && m2 == 0 && m3 == 0 && m4 == 0) atan = AtanReduced(ax, 2.0, -1.0, 1.0, 2.0, AtanHalfHigh, AtanHalfLow);
+        else if (m2 == 0b1111 && m3 == 0 && m4 == 0) atan = AtanReduced(ax, 1.0, -1.0, 1.0, 1.0, QuarterPiHigh, QuarterPiLow);
+        else if (m3 == 0b1111 && m4 == 0) atan = AtanReduced(ax, 2.0, -3.0, 3.0, 2.0, AtanThreeHalvesHigh, AtanThreeHalvesLow);
+        else
+        {
+            // r = (A|x| − B)/(C|x| + D): (1, 0, 0, 1), (2, 1, 1, 2), (1, 1, 1, 1), (2, 3, 3, 2), then −1/|x|.
+            var a = Pick(b1, b2, b3, 1.0, 2.0, 1.0, 2.0);
+            var negB = Pick(b1, b2, b3, 0.0, -1.0, -1.0, -3.0);
+            var c = Vector256.ConditionalSelect(b4, Vector256<double>.One, Pick(b1, b2, b3, 0.0, 1.0, 1.0, 3.0));
+            var d = Vector256.ConditionalSelect(b4, Vector256<double>.Zero, Pick(b1, b2, b3, 1.0, 2.0, 1.0, 2.0));
+            var high = Vector256.ConditionalSelect(b4, Vector256.Create(HalfPiHigh), Pick(b1, b2, b3, 0.0, AtanHalfHigh, QuarterPiHigh, AtanThreeHalvesHigh));
+            var low = Vector256.ConditionalSelect(b4, Vector256.Create(HalfPiLow), Pick(b1, b2, b3, 0.0, AtanHalfLow, QuarterPiLow, AtanThreeHalvesLow));
+            var num = Vector256.ConditionalSelect(b4, Vector256.Create(-1.0), Vector256.FusedMultiplyAdd(ax, a, negB));
+            atan = AtanReduced(ax, num, c, d, high, low);
+        }
+        return PassNaN(x, WithSignOf(atan, x));
+    }
+
+    /// <summary>atan |x| on one of the first four intervals: r = (A|x| − B)/(C|x| + D), then high + (atan r + low).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> AtanReduced(Vector256<double> ax, double a, double negB, double c, double d, double high, double low) =>
+        AtanReduced(ax, Vector256.FusedMultiplyAdd(ax, Vector256.Create(a), Vector256.Create(negB)), Vector256.Create(c), Vector256.Create(d), high, low);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> AtanReduced(Vector256<double> ax, Vector256<double> num, Vector256<double> c, Vector256<double> d, double high, double low) =>
+        AtanReduced(ax, num, c, d, Vector256.Create(high), Vector256.Create(low));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<double> AtanReduced(Vector256<double> ax, Vector256<double> num, Vector256<double> c, Vector256<double> d, Vector256<double> high, Vector256<double> low)
+    {
         var den = Vector256.FusedMultiplyAdd(ax, c, d);
         var r = num / den;
         var s = r * r;
         var atanR = Vector256.FusedMultiplyAdd(r * s, AtanPolynomial(s), r);
-        return PassNaN(x, WithSignOf(high + (atanR + low), x));
+        return high + (atanR + low);
     }
 
     /// <summary>The scalar twin of <see cref="Atan(Vector256{double})"/>: the same bits for every x.</summary>

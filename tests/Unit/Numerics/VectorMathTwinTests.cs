@@ -63,6 +63,41 @@ public sealed class VectorMathTwinTests
         }
     }
 
+    // Atan uses an interval's constants as they are where all four lanes lie in it: groups within each
+    // interval (and at its ends), and groups that straddle them, each against the scalar twin.
+    [Fact]
+    public void Atan_UniformAndMixedIntervalGroups_EqualScalarTwinBitForBit()
+    {
+        double[] edges = [0, 7.0 / 16, 11.0 / 16, 19.0 / 16, 39.0 / 16, 1e6];
+        var rng = new System.Random(19);
+        for (int group = 0; group < 40_000; group++)
+        {
+            var x = new double[4];
+            int interval = rng.Next(5);
+            for (int lane = 0; lane < 4; lane++)
+            {
+                // Three groups in four share one interval; the rest pick each lane's interval afresh.
+                int at = group % 4 == 3 ? rng.Next(5) : interval;
+                double lo = edges[at], hi = edges[at + 1];
+                double magnitude = rng.Next(8) switch
+                {
+                    0 => lo,
+                    1 => Math.BitDecrement(hi),
+                    _ => lo + (hi - lo) * rng.NextDouble(),
+                };
+                x[lane] = rng.Next(2) == 0 ? magnitude : -magnitude;
+            }
+            var value = VectorMath.Atan(Vector256.Create(x));
+            for (int lane = 0; lane < 4; lane++)
+                AssertBits(VectorMath.Atan(x[lane]), value.GetElement(lane), $"Atan({x[lane]:R}) lane {lane}, group {group}");
+        }
+        foreach (double special in new[] { double.PositiveInfinity, double.NegativeInfinity, double.NaN, 0.0, -0.0 })
+        {
+            var value = VectorMath.Atan(Vector256.Create(special));
+            for (int lane = 0; lane < 4; lane++) AssertBits(VectorMath.Atan(special), value.GetElement(lane), $"Atan({special:R}) lane {lane}");
+        }
+    }
+
     [Fact]
     public void LogSpan_EveryLengthAndOffset_EqualsScalarTwinBitForBit()
     {
