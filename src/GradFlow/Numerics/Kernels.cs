@@ -185,21 +185,6 @@ public static class Kernels
         }
     }
 
-    /// <summary>y[i] += x[i].</summary>
-    public static void Add(ReadOnlySpan<double> x, Span<double> y)
-    {
-        if (x.Length != y.Length) ThrowLengths(x.Length, y.Length);
-        ref double xr = ref MemoryMarshal.GetReference(x);
-        ref double yr = ref MemoryMarshal.GetReference(y);
-        nuint n = (nuint)x.Length, i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            for (; i + 4 <= n; i += 4)
-                (Vector256.LoadUnsafe(ref xr, i) + Vector256.LoadUnsafe(ref yr, i)).StoreUnsafe(ref yr, i);
-        }
-        for (; i < n; i++) Unsafe.Add(ref yr, i) += Unsafe.Add(ref xr, i);
-    }
-
     /// <summary>The gradient-descent step w[i] −= lr·g[i] (product rounded, then difference, as NumPy's w -= lr * g).</summary>
     public static void Descend(double lr, ReadOnlySpan<double> g, Span<double> w)
     {
