@@ -15,6 +15,28 @@ internal static class JsonArrays
         double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture)
         : double.IsNaN(value) ? "\"NaN\"" : value > 0 ? "\"Infinity\"" : "\"-Infinity\"";
 
+    /// <summary>
+    /// Reads the "layers" array shared by model and gradient files: per layer its weights matrix and a
+    /// bias of one number per output unit. Shapes across layers are the caller's to check.
+    /// </summary>
+    public static List<(double[] Weights, int FanIn, int FanOut, double[] Bias)> ReadLayers(JsonElement root, string source)
+    {
+        var layers = new List<(double[], int, int, double[])>();
+        foreach (var element in Property(root, "layers", JsonValueKind.Array, source, "the top level").EnumerateArray())
+        {
+            string path = string.Create(CultureInfo.InvariantCulture, $"layers[{layers.Count}]");
+            if (element.ValueKind != JsonValueKind.Object)
+                throw new InvalidDataException($"{source}: {path} is not an object; expected {{\"weights\":[[..],..],\"bias\":[..]}}");
+            var (weights, fanIn, fanOut) = ReadMatrix(Property(element, "weights", JsonValueKind.Array, source, path), source, path + ".weights");
+            var bias = ReadVector(Property(element, "bias", JsonValueKind.Array, source, path), source, path + ".bias");
+            if (bias.Length != fanOut)
+                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                    $"{source}: {path}.bias has {bias.Length} numbers but the layer's weights have fan_out {fanOut}; expected one bias per output unit"));
+            layers.Add((weights, fanIn, fanOut, bias));
+        }
+        return layers;
+    }
+
     /// <summary>The "layers" array shared by model and gradient files: per layer its (fan_in × fan_out) weights and its bias.</summary>
     public static void WriteLayers(TextWriter w, int count, Func<int, (double[] Weights, int FanOut, double[] Bias)> layer)
     {

@@ -51,25 +51,17 @@ public static class ModelFile
         if (!ActivationRegistry.TryGet(name, out var activation))
             throw new InvalidDataException($"{source}: activation \"{name}\" is unknown; valid: {string.Join(", ", ActivationRegistry.Names)}");
 
-        var layersElement = JsonArrays.Property(root, "layers", JsonValueKind.Array, source, "the top level");
-        if (layersElement.GetArrayLength() == 0)
+        var read = JsonArrays.ReadLayers(root, source);
+        if (read.Count == 0)
             throw new InvalidDataException($"{source}: layers is empty; expected at least the output layer");
 
         var layers = new List<Layer>();
-        foreach (var element in layersElement.EnumerateArray())
+        foreach (var (weights, fanIn, fanOut, bias) in read)
         {
             int l = layers.Count;
-            string path = string.Create(CultureInfo.InvariantCulture, $"layers[{l}]");
-            if (element.ValueKind != JsonValueKind.Object)
-                throw new InvalidDataException($"{source}: {path} is not an object; expected {{\"weights\":[[..],..],\"bias\":[..]}}");
-            var (weights, fanIn, fanOut) = JsonArrays.ReadMatrix(JsonArrays.Property(element, "weights", JsonValueKind.Array, source, path), source, path + ".weights");
-            var bias = JsonArrays.ReadVector(JsonArrays.Property(element, "bias", JsonValueKind.Array, source, path), source, path + ".bias");
-            if (bias.Length != fanOut)
-                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                    $"{source}: {path}.bias has {bias.Length} numbers but the layer's weights have fan_out {fanOut}; expected one bias per output unit"));
             if (l > 0 && fanIn != layers[l - 1].FanOut)
                 throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                    $"{source}: layer shapes do not chain: {path}.weights has {fanIn} rows (fan_in) but layers[{l - 1}] has fan_out {layers[l - 1].FanOut}; expected equal"));
+                    $"{source}: layer shapes do not chain: layers[{l}].weights has {fanIn} rows (fan_in) but layers[{l - 1}] has fan_out {layers[l - 1].FanOut}; expected equal"));
             var layer = new Layer(fanIn, fanOut);
             weights.CopyTo(layer.Weights, 0);
             bias.CopyTo(layer.Bias, 0);

@@ -38,19 +38,7 @@ public static class GradientFile
         if (!root.TryGetProperty("loss", out var lossElement))
             throw new InvalidDataException($"{source}: the top level has no \"loss\"; expected {Expected}");
         double loss = JsonArrays.ReadNumber(lossElement, source, "loss");
-        var layers = new List<LayerGradient>();
-        foreach (var element in JsonArrays.Property(root, "layers", JsonValueKind.Array, source, "the top level").EnumerateArray())
-        {
-            string path = string.Create(CultureInfo.InvariantCulture, $"layers[{layers.Count}]");
-            if (element.ValueKind != JsonValueKind.Object)
-                throw new InvalidDataException($"{source}: {path} is not an object; expected {{\"weights\":[[..],..],\"bias\":[..]}}");
-            var (weights, fanIn, fanOut) = JsonArrays.ReadMatrix(JsonArrays.Property(element, "weights", JsonValueKind.Array, source, path), source, path + ".weights");
-            var bias = JsonArrays.ReadVector(JsonArrays.Property(element, "bias", JsonValueKind.Array, source, path), source, path + ".bias");
-            if (bias.Length != fanOut)
-                throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                    $"{source}: {path}.bias has {bias.Length} numbers but the layer's weights have {fanOut} columns; expected one per output unit"));
-            layers.Add(new LayerGradient(fanIn, fanOut, weights, bias));
-        }
+        var layers = JsonArrays.ReadLayers(root, source).Select(l => new LayerGradient(l.FanIn, l.FanOut, l.Weights, l.Bias)).ToArray();
         return new LossGradient(loss, layers);
     }
 }
