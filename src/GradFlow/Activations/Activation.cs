@@ -16,10 +16,14 @@ public abstract class Activation
 
     public abstract double Value(double z);
     public abstract double Derivative(double z);
+    public abstract double SecondDerivative(double z);
     public abstract bool IsInLimit(double z);
 
     /// <summary>a[i] = φ(z[i]) and dphi[i] = φ′(z[i]) in one pass.</summary>
     public abstract void Apply(ReadOnlySpan<double> z, Span<double> a, Span<double> dphi);
+
+    /// <summary>d2phi[i] = φ″(z[i]), element by element (scalar, so the bits never depend on the vector width).</summary>
+    public abstract void SecondDerivative(ReadOnlySpan<double> z, Span<double> d2phi);
 
     /// <summary>How many of <paramref name="z"/> satisfy the limit predicate.</summary>
     public abstract int CountInLimit(ReadOnlySpan<double> z);

@@ -17,6 +17,7 @@ public sealed class Activation<TFunction> : Activation where TFunction : IActiva
 
     public override double Value(double z) => TFunction.Value(z);
     public override double Derivative(double z) => TFunction.Derivative(z);
+    public override double SecondDerivative(double z) => TFunction.SecondDerivative(z);
     public override bool IsInLimit(double z) => TFunction.IsInLimit(z);
 
     public override void Apply(ReadOnlySpan<double> z, Span<double> a, Span<double> dphi)
@@ -24,6 +25,12 @@ public sealed class Activation<TFunction> : Activation where TFunction : IActiva
         if (a.Length != z.Length || dphi.Length != z.Length)
             throw new ArgumentException($"span lengths differ: z {z.Length}, a {a.Length}, dphi {dphi.Length}");
         TFunction.Apply(z, a, dphi);
+    }
+
+    public override void SecondDerivative(ReadOnlySpan<double> z, Span<double> d2phi)
+    {
+        if (d2phi.Length != z.Length) throw new ArgumentException($"span lengths differ: z {z.Length}, d2phi {d2phi.Length}");
+        for (int i = 0; i < z.Length; i++) d2phi[i] = TFunction.SecondDerivative(z[i]);
     }
 
     public override int CountInLimit(ReadOnlySpan<double> z, ReadOnlySpan<double> phi)

@@ -9,6 +9,12 @@ public readonly struct Arctan : IVectorActivationFunction<Arctan>
     public static string Name => "arctan";
     public static double Value(double z) => VectorMath.Atan(z);
     public static double Derivative(double z) => 1.0 / (1.0 + z * z);
+    // φ″(z) = −2z/(1 + z²)², as −2·(z·d)·d with d = φ′ so that no factor overflows (z·d ≤ 1/2 in magnitude).
+    public static double SecondDerivative(double z)
+    {
+        double d = 1.0 / (1.0 + z * z);
+        return -2.0 * (z * d) * d;
+    }
     public static (double Value, double Derivative) Evaluate(double z) => (Value(z), Derivative(z));
     public static Vector256<double> Evaluate(Vector256<double> z, out Vector256<double> derivative)
     {

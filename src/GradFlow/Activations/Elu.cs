@@ -9,6 +9,8 @@ public readonly struct Elu : IActivationFunction<Elu>
     public static string Name => "elu";
     public static double Value(double z) => z > 0 ? z : Alpha * SpecialFunctions.ExpM1(z);
     public static double Derivative(double z) => z > 0 ? 1.0 : Alpha * Math.Exp(z);
+    // φ″ = 0 for z > 0, αe^z otherwise; at the kink z = 0 (φ″ jumps from α to 0) α, the left side that Derivative also takes there.
+    public static double SecondDerivative(double z) => z > 0 ? 0.0 : Alpha * Math.Exp(z);
     public static double LowerBound => -Alpha;
     public static double UpperBound => double.PositiveInfinity;
     public static bool IsMonotone => true;

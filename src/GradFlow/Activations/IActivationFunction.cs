@@ -14,6 +14,12 @@ public interface IActivationFunction<TSelf> where TSelf : IActivationFunction<TS
     /// <summary>φ′(z).</summary>
     static abstract double Derivative(double z);
 
+    /// <summary>
+    /// φ″(z), for the curvature (Hessian-vector products). At a kink, where φ′ or φ″ jumps, the value
+    /// is the one on the side the operator's <see cref="Derivative"/> takes there; each operator says which.
+    /// </summary>
+    static abstract double SecondDerivative(double z);
+
     /// <summary>Infimum of φ over the reals (may be attained in floating point).</summary>
     static abstract double LowerBound { get; }
 

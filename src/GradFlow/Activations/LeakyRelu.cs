@@ -9,6 +9,8 @@ public readonly struct LeakyRelu : IActivationFunction<LeakyRelu>
     public static string Name => "leaky_relu";
     public static double Value(double z) => z > 0 ? z : Alpha * z;
     public static double Derivative(double z) => z > 0 ? 1.0 : Alpha;
+    // φ″ = 0 on both pieces; at the kink z = 0 (φ′ jumps from α to 1) 0 as well, like ReLU.
+    public static double SecondDerivative(double z) => 0.0;
     public static double LowerBound => double.NegativeInfinity;
     public static double UpperBound => double.PositiveInfinity;
     public static bool IsMonotone => true;

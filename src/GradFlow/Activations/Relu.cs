@@ -9,6 +9,9 @@ public readonly struct Relu : IVectorActivationFunction<Relu>
     public static string Name => "relu";
     public static double Value(double z) => z > 0 ? z : 0.0;
     public static double Derivative(double z) => z > 0 ? 1.0 : 0.0;
+    // φ″ = 0 on both sides of the kink; at z = 0 itself (where φ′ jumps from 0 to 1) 0 is returned too:
+    // the jump's Dirac mass has no pointwise value, so the Hessian is that of the piecewise-linear pieces.
+    public static double SecondDerivative(double z) => 0.0;
     public static (double Value, double Derivative) Evaluate(double z) => (Value(z), Derivative(z));
     // The same compare as the scalar: −0 and NaN are not > 0, so both give +0 with slope 0.
     public static Vector256<double> Evaluate(Vector256<double> z, out Vector256<double> derivative)

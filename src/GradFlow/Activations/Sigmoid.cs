@@ -8,6 +8,8 @@ public readonly struct Sigmoid : IActivationFunction<Sigmoid>
     public static string Name => "sigmoid";
     public static double Value(double z) => SpecialFunctions.Sigmoid(z);
     public static double Derivative(double z) => SpecialFunctions.SigmoidDerivative(z);
+    // σ″ = σ′·(1 − 2σ) = σ′·(σ(−z) − σ(z)): both sigmoids are tail-accurate, and near 0 the difference is exact (Sterbenz).
+    public static double SecondDerivative(double z) => SpecialFunctions.SigmoidDerivative(z) * (SpecialFunctions.Sigmoid(-z) - SpecialFunctions.Sigmoid(z));
     public static double LowerBound => 0.0;
     public static double UpperBound => 1.0;
     public static bool IsMonotone => true;

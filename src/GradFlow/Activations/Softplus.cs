@@ -8,6 +8,8 @@ public readonly struct Softplus : IActivationFunction<Softplus>
     public static string Name => "softplus";
     public static double Value(double z) => SpecialFunctions.Softplus(z);
     public static double Derivative(double z) => SpecialFunctions.Sigmoid(z);
+    // φ″ = σ′(z).
+    public static double SecondDerivative(double z) => SpecialFunctions.SigmoidDerivative(z);
     public static double LowerBound => 0.0;
     public static double UpperBound => double.PositiveInfinity;
     public static bool IsMonotone => true;

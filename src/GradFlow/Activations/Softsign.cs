@@ -13,6 +13,16 @@ public readonly struct Softsign : IVectorActivationFunction<Softsign>
         double d = 1.0 + Math.Abs(z);
         return 1.0 / (d * d);
     }
+    /// <summary>
+    /// φ″(z) = −2·sign(z)/(1 + |z|)³. At the kink z = 0 φ″ jumps from 2 to −2 and 0 is returned, the
+    /// mean of the one-sided values (φ′ itself is smooth there, so no side is preferred).
+    /// </summary>
+    public static double SecondDerivative(double z)
+    {
+        if (z == 0) return 0.0;
+        double d = 1.0 / (1.0 + Math.Abs(z));
+        return -2.0 * Math.Sign(z) * (d * d * d);
+    }
     public static (double Value, double Derivative) Evaluate(double z) => (Value(z), Derivative(z));
     // Vector256.Abs clears the sign bit like Math.Abs, so every lane repeats the scalar operations.
     public static Vector256<double> Evaluate(Vector256<double> z, out Vector256<double> derivative)

@@ -16,6 +16,12 @@ public readonly struct Tanh : IVectorActivationFunction<Tanh>
         VectorMath.Tanh(z, out double sech2);
         return sech2;
     }
+    /// <summary>φ″(z) = −2·tanh(z)·sech²(z), from the same tail-accurate sech² as φ′.</summary>
+    public static double SecondDerivative(double z)
+    {
+        double t = VectorMath.Tanh(z, out double sech2);
+        return -2.0 * t * sech2;
+    }
     public static (double Value, double Derivative) Evaluate(double z)
     {
         double t = VectorMath.Tanh(z, out double sech2);

@@ -16,6 +16,7 @@ public sealed class GradientCheckerFailureTests
         public static string Name => "flipped_tanh";
         public static double Value(double z) => Math.Tanh(z);
         public static double Derivative(double z) => -1.0 / (Math.Cosh(z) * Math.Cosh(z));
+        public static double SecondDerivative(double z) => 2.0 * Math.Tanh(z) / (Math.Cosh(z) * Math.Cosh(z));
         public static double LowerBound => -1.0;
         public static double UpperBound => 1.0;
         public static bool IsMonotone => true;
