@@ -64,18 +64,5 @@ public sealed class NumericalGradient
         return ((4 * dHalf - dH) / 3, crosses, 4 * MachineEpsilon * largestLoss / h);
     }
 
-    // A kink k is crossed when a hidden z and its unperturbed value lie on different sides of k (or on it).
-    private bool MovedAcrossKink()
-    {
-        if (_kinks.Count == 0) return false;
-        for (int l = 0; l < _baseZ.Length; l++)
-        {
-            var z = _pass.PreActivation(l);
-            var z0 = _baseZ[l];
-            for (int i = 0; i < z.Length; i++)
-                foreach (double k in _kinks)
-                    if ((z[i] - k) * (z0[i] - k) <= 0 && z[i] != z0[i]) return true;
-        }
-        return false;
-    }
+    private bool MovedAcrossKink() => KinkCrossing.Any(_pass, _baseZ, _kinks);
 }
