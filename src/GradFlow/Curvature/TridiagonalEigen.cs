@@ -25,16 +25,20 @@ internal static class TridiagonalEigen
     {
         if (n == 0) return;
         e[n - 1] = 0;
+        double norm = 0;
+        for (int i = 0; i < n; i++) norm = Math.Max(norm, Math.Abs(d[i]) + Math.Abs(e[i]));
         for (int l = 0; l < n; l++)
         {
             int sweeps = 0, m;
             while (true)
             {
-                // The first negligible off-diagonal at or after l splits the matrix there.
+                // The first negligible off-diagonal at or after l splits the matrix there: small beside its two
+                // diagonal neighbours, or below ε‖T‖ (dropping it then perturbs T by no more than the reduction
+                // to T already did; without this, a block of exact zeros — dead ReLU units — never splits).
                 for (m = l; m < n - 1; m++)
                 {
                     double dd = Math.Abs(d[m]) + Math.Abs(d[m + 1]);
-                    if (Math.Abs(e[m]) <= Epsilon * dd) break;
+                    if (Math.Abs(e[m]) <= Epsilon * dd || Math.Abs(e[m]) <= Epsilon * norm) break;
                 }
                 if (m == l) break;
                 if (++sweeps > MaxSweepsPerEigenvalue)

@@ -1,0 +1,109 @@
+using GradFlow.Activations;
+using GradFlow.Curvature;
+using GradFlow.Model;
+using GradFlow.Tests.Unit.Verification;
+
+namespace GradFlow.Tests.Unit.Curvature;
+
+public sealed class SymmetricEigenTests
+{
+    private const double UnitRoundoff = 1.1102230246251565e-16;
+
+    private static double[] RandomSymmetric(int n, UInt128 seed)
+    {
+        var g = new double[n * n];
+        GradFlow.Random.Generator.DefaultRng(seed).StandardNormal(g);
+        var a = new double[n * n];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++) a[i * n + j] = 0.5 * (g[i * n + j] + g[j * n + i]);
+        return a;
+    }
+
+    private static double MaxAbs(double[] a) => a.Max(Math.Abs);
+
+    /// <summary>max |QΛQᵀ − A| and max |QᵀQ − I|.</summary>
+    private static (double Reconstruction, double Orthogonality) Residuals(double[] a, EigenDecomposition e)
+    {
+        int n = e.Size;
+        double rec = 0, orth = 0;
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+            {
+                double s = 0, o = 0;
+                for (int k = 0; k < n; k++)
+                {
+                    s += e.Vector(i, k) * e.Values[k] * e.Vector(j, k);
+                    o += e.Vector(k, i) * e.Vector(k, j);
+                }
+                rec = Math.Max(rec, Math.Abs(s - a[i * n + j]));
+                orth = Math.Max(orth, Math.Abs(o - (i == j ? 1 : 0)));
+            }
+        return (rec, orth);
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(7, 3)]
+    [InlineData(40, 4)]
+    [InlineData(150, 5)]
+    public void Decompose_RandomSymmetric_ReconstructsAtRoundingLevel(int n, int seed)
+    {
+        var a = RandomSymmetric(n, (UInt128)seed);
+        var e = SymmetricEigen.Decompose(a, n, vectors: true);
+        var (rec, orth) = Residuals(a, e);
+
+        // Backward stability: ‖QΛQᵀ − A‖ = O(n·u·‖A‖); 16·n·u·max|A| is at rounding level with a margin.
+        Assert.True(rec <= 16 * n * UnitRoundoff * MaxAbs(a) * Math.Sqrt(n), $"reconstruction {rec:G3}");
+        Assert.True(orth <= 16 * n * UnitRoundoff, $"orthogonality {orth:G3}");
+        for (int i = 1; i < n; i++) Assert.True(e.Values[i - 1] <= e.Values[i]);
+        double trace = 0;
+        for (int i = 0; i < n; i++) trace += a[i * n + i];
+        Assert.True(Math.Abs(e.Trace - trace) <= 16 * n * UnitRoundoff * MaxAbs(a) * Math.Sqrt(n));
+    }
+
+    [Theory]
+    [InlineData("tanh", "2,16,16,1")]
+    [InlineData("relu", "2,16,16,1")]
+    [InlineData("elu", "2,8,8,8,8,8,8,1")]
+    public void Decompose_RealHessian_ReconstructsAtRoundingLevel(string activation, string arch)
+    {
+        var architecture = Architecture.Parse(arch);
+        var model = Mlp.Init(architecture, ActivationRegistry.Get(activation), InitScheme.Xavier, 1.0, 12);
+        var h = DenseHessian.Compute(model, GradientGateTests.SmallData(2, 12));
+        var e = SymmetricEigen.Decompose(h, vectors: true);
+        var (rec, orth) = Residuals(h.Values, e);
+
+        Assert.True(rec <= 16 * h.Size * UnitRoundoff * h.MaxAbs * Math.Sqrt(h.Size), $"reconstruction {rec:G3}");
+        Assert.True(orth <= 16 * h.Size * UnitRoundoff, $"orthogonality {orth:G3}");
+        Assert.True(Math.Abs(e.Trace - h.Trace) <= 1e-12 * h.Size * h.MaxAbs);
+    }
+
+    [Fact]
+    public void Decompose_SecondDifferenceMatrix_GivesTheClosedFormEigenvalues()
+    {
+        // tridiag(−1, 2, −1) of order n has eigenvalues 2 − 2cos(kπ/(n + 1)), k = 1 … n.
+        const int n = 30;
+        var a = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            a[i * n + i] = 2;
+            if (i + 1 < n) a[i * n + i + 1] = a[(i + 1) * n + i] = -1;
+        }
+        var values = SymmetricEigen.Decompose(a, n, vectors: false).Values;
+        for (int k = 1; k <= n; k++) Assert.Equal(2 - 2 * Math.Cos(k * Math.PI / (n + 1)), values[k - 1], 13);
+    }
+
+    [Fact]
+    public void Decompose_WithAndWithoutVectors_GivesTheSameEigenvalues()
+    {
+        var a = RandomSymmetric(25, 8);
+        Assert.Equal(SymmetricEigen.Decompose(a, 25, true).Values, SymmetricEigen.Decompose(a, 25, false).Values);
+    }
+
+    [Fact]
+    public void Decompose_NonFiniteEntry_Throws()
+    {
+        Assert.Throws<ArgumentException>(() => SymmetricEigen.Decompose([1, double.NaN, double.NaN, 1], 2, false));
+    }
+}
