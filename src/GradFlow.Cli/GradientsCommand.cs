@@ -1,6 +1,4 @@
 using System.CommandLine;
-using GradFlow.Data;
-using GradFlow.Model;
 using GradFlow.Verification;
 
 namespace GradFlow.Cli;
@@ -20,12 +18,7 @@ internal static class GradientsCommand
         Commands.SetAction(command, context, parse =>
         {
             string modelPath = parse.GetValue(model)!, dataPath = parse.GetValue(data)!;
-            var mlp = Read("--model", () => ModelFile.Read(modelPath));
-            var train = Read("--data", () => DataFile.Read(dataPath)).Train;
-            if (train.Features != mlp.Inputs)
-                throw new UsageException($"--data: {dataPath} has {Values.Format(train.Features)} feature columns but the model {modelPath} takes {Values.Format(mlp.Inputs)} inputs; expected data with x1..x{Values.Format(mlp.Inputs)}");
-            if (train.Count == 0)
-                throw new UsageException($"--data: {dataPath} has no train rows; expected at least one row (part train, or any row of an x1,...,xd,y file)");
+            var (mlp, train) = ModelInput.Read(modelPath, dataPath);
             string? path = parse.GetValue(output) is { } o ? Values.OutputFile("--out", o) : null;
 
             var gradient = LossGradient.Compute(mlp, train);
@@ -34,11 +27,5 @@ internal static class GradientsCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static T Read<T>(string option, Func<T> read)
-    {
-        try { return read(); }
-        catch (InvalidDataException e) { throw new UsageException($"{option}: {e.Message}"); }
     }
 }

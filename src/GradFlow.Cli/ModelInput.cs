@@ -1,0 +1,25 @@
+using GradFlow.Data;
+using GradFlow.Model;
+
+namespace GradFlow.Cli;
+
+/// <summary>The --model and --data pair of <c>gradients</c> and <c>hessian</c>: a model file and the train rows of a data file that fits it.</summary>
+internal static class ModelInput
+{
+    public static (Mlp Model, Dataset Train) Read(string modelPath, string dataPath)
+    {
+        var mlp = Read("--model", () => ModelFile.Read(modelPath));
+        var train = Read("--data", () => DataFile.Read(dataPath)).Train;
+        if (train.Features != mlp.Inputs)
+            throw new UsageException($"--data: {dataPath} has {Values.Format(train.Features)} feature columns but the model {modelPath} takes {Values.Format(mlp.Inputs)} inputs; expected data with x1..x{Values.Format(mlp.Inputs)}");
+        if (train.Count == 0)
+            throw new UsageException($"--data: {dataPath} has no train rows; expected at least one row (part train, or any row of an x1,...,xd,y file)");
+        return (mlp, train);
+    }
+
+    private static T Read<T>(string option, Func<T> read)
+    {
+        try { return read(); }
+        catch (InvalidDataException e) { throw new UsageException($"{option}: {e.Message}"); }
+    }
+}
