@@ -55,4 +55,30 @@ public static class ProbeRun
         }
         return Convert.ToHexString(sha.ComputeHash(bytes.ToArray()));
     }
+
+    /// <summary>
+    /// The curvature code, whose products run through the vector kernels: H·v of a seeded direction and one
+    /// curvature measurement (Lanczos extremes, Hutchinson trace) for a ReLU and a tanh [2,16,16,1] on 225 rows, as one SHA-256.
+    /// </summary>
+    public static string CurvatureHash()
+    {
+        using var sha = System.Security.Cryptography.SHA256.Create();
+        var bytes = new List<byte>();
+        foreach (var activation in new[] { "relu", "tanh" })
+        {
+            var split = Xor.Split(Xor.Generate(300, 0.1, Seed), 0.25, Seed);
+            var arch = Architecture.Parse("2,16,16,1");
+            var model = Mlp.Init(arch, ActivationRegistry.Get(activation), InitScheme.Xavier, 1.0, Seed);
+            var hvp = new GradFlow.Curvature.HessianVectorProduct(arch, split.Train.Count);
+            hvp.Prepare(model, split.Train);
+            var v = new double[hvp.ParameterCount];
+            var hv = new double[hvp.ParameterCount];
+            GradFlow.Random.Generator.DefaultRng(Seed).StandardNormal(v);
+            hvp.Apply(v, hv);
+            foreach (double x in hv) bytes.AddRange(BitConverter.GetBytes(x));
+            var m = new GradFlow.Curvature.CurvatureMeter(arch, split.Train.Count).Measure(model, split.Train.X, split.Train.Y, Seed);
+            foreach (double x in new[] { m.LambdaMax, m.LambdaMin, m.Trace, m.TraceStandardError }) bytes.AddRange(BitConverter.GetBytes(x));
+        }
+        return Convert.ToHexString(sha.ComputeHash(bytes.ToArray()));
+    }
 }

@@ -1,3 +1,3 @@
 using GradFlow.DeterminismProbe;
 
-Console.Out.WriteLine(ProbeRun.Describe(ProbeRun.Train()) + ";diagnostics=" + ProbeRun.DiagnosticsHash());
+Console.Out.WriteLine(ProbeRun.Describe(ProbeRun.Train()) + ";diagnostics=" + ProbeRun.DiagnosticsHash() + ";curvature=" + ProbeRun.CurvatureHash());

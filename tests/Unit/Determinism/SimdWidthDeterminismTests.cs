@@ -9,7 +9,7 @@ namespace GradFlow.Tests.Unit.Determinism;
 /// </summary>
 public sealed class SimdWidthDeterminismTests
 {
-    private static readonly Lazy<string> InProcess = new(() => ProbeRun.Describe(ProbeRun.Train()) + ";diagnostics=" + ProbeRun.DiagnosticsHash());
+    private static readonly Lazy<string> InProcess = new(() => ProbeRun.Describe(ProbeRun.Train()) + ";diagnostics=" + ProbeRun.DiagnosticsHash() + ";curvature=" + ProbeRun.CurvatureHash());
 
     private static IReadOnlyDictionary<string, string> Parse(string line) =>
         line.Trim().Split(';').Select(kv => kv.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
@@ -58,6 +58,7 @@ public sealed class SimdWidthDeterminismTests
         Assert.Equal("False", child["vector512"]); // the switch took effect
         Assert.Equal(here["hash"], child["hash"]);
         Assert.Equal(here["diagnostics"], child["diagnostics"]);
+        Assert.Equal(here["curvature"], child["curvature"]);
     }
 
     [Fact]
@@ -72,6 +73,7 @@ public sealed class SimdWidthDeterminismTests
         Assert.Equal("False", child["fma"]);
         Assert.Equal(here["hash"], child["hash"]);
         Assert.Equal(here["diagnostics"], child["diagnostics"]);
+        Assert.Equal(here["curvature"], child["curvature"]);
     }
 
     [Fact]
