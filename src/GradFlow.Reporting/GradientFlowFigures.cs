@@ -14,7 +14,7 @@ internal static class GradientFlowFigures
 {
     public static IEnumerable<Figure> For(AblationSpec spec, SettingGroup g, IReadOnlyList<RunResult> runs)
     {
-        int layers = spec.Architecture.LayerCount;
+        int layers = spec.LayerCount;
         string seeds = StudyFigures.SeedsPhrase(spec);
         string meanOnly = StudyFigures.SeedsPhrase(spec, withStd: false);
         var members = g.Drawable.ToArray();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GradFlow.Experiments;
+using GradFlow.IO;
 
 namespace GradFlow.Reporting;
 

@@ -28,6 +28,9 @@ public sealed record AblationSpec
 
     public Architecture Architecture => new(Arch);
 
+    /// <summary>Weight layers, the output included (the study's W1 … Wn).</summary>
+    public int LayerCount => Arch.Count - 1;
+
     /// <summary>Values one run may log (2^27 doubles, 1 GiB).</summary>
     public const long MaxLoggedValues = 1L << 27;
 

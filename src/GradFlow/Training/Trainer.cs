@@ -1,4 +1,5 @@
 using GradFlow.Data;
+using GradFlow.Metrics;
 using GradFlow.Model;
 
 namespace GradFlow.Training;
