@@ -16,7 +16,7 @@ public static class Layering
         ["Experiments"] = Set("Training", "Diagnostics", "Data", "Model", "Activations", "Random", "Curvature", "Theory"),
         ["Verification"] = Set("Model", "Training", "Data"),
         ["Diagnostics"] = Set("Model", "Activations", "Training"),
-        ["Curvature"] = Set("Model", "Training", "Data", "Activations"),
+        ["Curvature"] = Set("Model", "Training", "Data", "Activations", "Random", "Verification"),
         ["Theory"] = Set("Model", "Data", "Activations"),
         ["Training"] = Set("Model", "Data"),
         ["Model"] = Set("Activations", "Random"),
