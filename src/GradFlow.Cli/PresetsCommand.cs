@@ -16,7 +16,7 @@ internal static class PresetsCommand
             foreach (var p in Presets.All)
                 table.Add(p.Name, string.Join(",", p.Activations), string.Join(",", p.Inits), string.Join(",", p.Scales.Select(Values.Format)),
                     Values.FormatSeeds(p.Seeds), string.Join(",", p.Arch), Values.Format(p.N), Values.Format(p.Noise), Values.Format(p.TestSize),
-                    Values.Format(p.LearningRate), Values.Format(p.Epochs), Values.Format(p.Runs().Count));
+                    string.Join(",", p.Rates.Select(Values.Format)), Values.Format(p.Epochs), Values.Format(p.Runs().Count));
             table.Write(context);
             return ExitCodes.Success;
         });

@@ -17,6 +17,8 @@ internal static class RunCommand
         var epochs = Commands.Text("--epochs", "Epochs of full-batch gradient descent, > 0 [default: the preset's]");
         var arch = Commands.Text("--arch", "Layer widths, input 2 and output 1, e.g. 2,16,16,1 [default: the preset's]");
         var lr = Commands.Text("--lr", "Learning rate, a finite number > 0 [default: the preset's, 0.05]");
+        var lrs = Commands.Text("--lrs", "Learning rates to sweep, comma-separated, each > 0, e.g. 0.05,0.5,1,2 (replaces --lr) [default: the preset's]");
+        var curvatureEvery = Commands.Text("--curvature-every", "Record the Hessian's λ_max, λ_min and trace every K-th epoch (and the per-epoch dynamics); 0 = off [default: the preset's, 0]");
         var n = Commands.Text("--n", "Points of noisy XOR, > 0 [default: the preset's, 300]");
         var noise = Commands.Text("--noise", "Std of the Gaussian input noise, >= 0 [default: the preset's, 0.1]");
         var testSize = Commands.Text("--test-size", "Test fraction in [0, 1); 0 means no split [default: the preset's]");
@@ -32,7 +34,7 @@ internal static class RunCommand
         var command = new Command("run", "Run an ablation sweep into a results folder: runs/, summary/, final.csv, manifest.json, then plots/ and report.md. " +
                                          "A folder holding part of the same sweep is resumed.")
         {
-            preset, activations, inits, scales, seeds, epochs, arch, lr, n, noise, testSize, relabel, derivEps, zLinearEps, logEvery, threads, shard, output, dryRun,
+            preset, activations, inits, scales, seeds, epochs, arch, lr, n, noise, testSize, relabel, derivEps, zLinearEps, logEvery, lrs, curvatureEvery, threads, shard, output, dryRun,
         };
         Commands.SetAction(command, context, parse =>
         {
@@ -51,6 +53,9 @@ internal static class RunCommand
             if (parse.GetValue(derivEps) is { } de) spec = spec with { DerivEps = Values.Positive("--deriv-eps", de, "0.001") };
             if (parse.GetValue(zLinearEps) is { } ze) spec = spec with { ZLinearEps = Values.Positive("--z-linear-eps", ze, "0.1") };
             if (parse.GetValue(logEvery) is { } le) spec = spec with { LogEvery = Values.Integer("--log-every", le, 1, "10") };
+            if (parse.GetValue(lrs) is { } rs) spec = spec with { LearningRates = Values.Scales("--lrs", rs) };
+            if (parse.GetValue(lr) is not null && parse.GetValue(lrs) is null) spec = spec with { LearningRates = null };
+            if (parse.GetValue(curvatureEvery) is { } ce) spec = spec with { CurvatureEvery = Values.Integer("--curvature-every", ce, 0, "10") };
             spec.Validate();
             int threadCount = Values.Integer("--threads", parse.GetValue(threads)!, 0, "8");
             var theShard = parse.GetValue(shard) is { } sh ? ParseShard(sh) : Shard.Whole;
@@ -92,7 +97,8 @@ internal static class RunCommand
     internal static string Describe(AblationSpec spec) =>
         $"{Count(spec.Activations.Count, "activation")} × {Count(spec.Inits.Count, "init")} × {Count(spec.Scales.Count, "scale")} × {Count(spec.Seeds.Count, "seed")}; " +
         $"[{string.Join(",", spec.Arch)}], n {Values.Format(spec.N)}, noise {Values.Format(spec.Noise)}, test size {Values.Format(spec.TestSize)}, " +
-        $"lr {Values.Format(spec.LearningRate)}, {Values.Format(spec.Epochs)} epochs";
+        (spec.Rates.Count > 1 ? $"lrs {string.Join(",", spec.Rates.Select(Values.Format))}" : $"lr {Values.Format(spec.Rates[0])}") +
+        $", {Values.Format(spec.Epochs)} epochs" + (spec.CurvatureEvery > 0 ? $", curvature every {Values.Format(spec.CurvatureEvery)}" : "");
 
     private static string Count(int count, string noun) => Values.Format(count) + " " + noun + (count == 1 ? "" : "s");
 
@@ -120,13 +126,17 @@ internal static class RunCommand
     internal static void FinishWhole(CliContext context, SweepOutcome outcome)
     {
         string metric = outcome.Spec.AccuracyMetric;
-        var table = new TableView("activation", "init", "scale", "seeds", $"{metric} mean", "std", "diverged").AlignRight(2, 3, 4, 5, 6);
+        // An lr column only on a multi-rate sweep, so that every other sweep prints as before.
+        bool rates = outcome.Spec.Rates.Count > 1;
+        string[] head = ["activation", "init", "scale", .. rates ? new[] { "lr" } : [], "seeds", $"{metric} mean", "std", "diverged"];
+        var table = new TableView(head).AlignRight(Enumerable.Range(2, head.Length - 2).ToArray());
         foreach (var s in outcome.Summaries)
         {
             bool has = s.Epochs.Length > 0 && s.Metrics.Contains(metric);
-            table.Add(s.Setting.Activation, s.Setting.Init, Values.Format(s.Setting.Scale), Values.Format(s.SeedCount),
+            string[] lr = rates ? [Values.Format(outcome.Spec.RateOf(s.Setting))] : [];
+            table.Add([s.Setting.Activation, s.Setting.Init, Values.Format(s.Setting.Scale), .. lr, Values.Format(s.SeedCount),
                 has ? Values.Format(s.MeanOf(metric)[^1], "0.0000") : "-", has ? Values.Format(s.StdOf(metric)[^1], "0.0000") : "-",
-                Values.Format(s.DivergedCount));
+                Values.Format(s.DivergedCount)]);
         }
         table.Write(context);
         context.Out.WriteLine($"wrote {outcome.Store.FinalPath}, {outcome.Store.SummaryDirectory}, {outcome.Store.RunsDirectory}, {outcome.Store.ManifestPath}");

@@ -7,12 +7,12 @@ namespace GradFlow.Reporting;
 /// The settings of one init and scale, one per activation in the spec's order: what one set of figures
 /// shows. <see cref="Suffix"/> tells the figures of different groups apart when the spec has several.
 /// </summary>
-internal sealed record SettingGroup(string Init, double Scale, IReadOnlyList<SettingSummary> Summaries, bool IsOnly)
+internal sealed record SettingGroup(string Init, double Scale, IReadOnlyList<SettingSummary> Summaries, bool IsOnly, double? LearningRate = null)
 {
-    public string Suffix => IsOnly ? "" : $"_{Init}_{ScaleTag.Of(Scale)}";
+    public string Suffix => IsOnly ? "" : $"_{Init}_{ScaleTag.Of(Scale)}" + (LearningRate is { } lr ? $"_lr{ScaleTag.Of(lr)[1..]}" : "");
 
-    /// <summary>"xavier, scale 0.5" (empty when the spec has one init and one scale).</summary>
-    public string Label => IsOnly ? "" : $"{Init}, scale {Format.Exact(Scale)}";
+    /// <summary>"xavier, scale 0.5" (", η 0.5" added on a multi-rate sweep; empty when the spec has one init, one scale and one rate).</summary>
+    public string Label => IsOnly ? "" : $"{Init}, scale {Format.Exact(Scale)}" + (LearningRate is { } lr ? $", η {Format.Exact(lr)}" : "");
 
     /// <summary>" — xavier, scale 0.5" for a title (empty when the spec has one init and one scale).</summary>
     public string TitleSuffix => IsOnly ? "" : " — " + Label;
@@ -29,22 +29,25 @@ internal sealed record SettingGroup(string Init, double Scale, IReadOnlyList<Set
     public static bool HasData(SettingSummary s, string metric) =>
         s.Epochs.Length > 0 && s.Metrics.Contains(metric) && s.MeanOf(metric).Any(double.IsFinite);
 
-    /// <summary>Every (init, scale) of the spec with its settings' summaries, in the spec's order.</summary>
+    /// <summary>Every (init, scale[, lr]) of the spec with its settings' summaries, in the spec's order.</summary>
     public static IReadOnlyList<SettingGroup> Of(AblationSpec spec, IReadOnlyList<SettingSummary> summaries)
     {
-        bool only = spec.Inits.Count * spec.Scales.Count == 1;
+        var rates = spec.Rates;
+        bool only = spec.Inits.Count * spec.Scales.Count * rates.Count == 1;
         var groups = new List<SettingGroup>();
         foreach (var init in spec.Inits)
             foreach (var scale in spec.Scales)
-            {
-                var members = new List<SettingSummary>();
-                foreach (var activation in spec.Activations)
+                foreach (var rate in rates)
                 {
-                    var s = summaries.FirstOrDefault(x => x.Setting == new SettingKey(activation, init, scale));
-                    if (s is not null) members.Add(s);
+                    double? lr = rates.Count > 1 ? rate : null;
+                    var members = new List<SettingSummary>();
+                    foreach (var activation in spec.Activations)
+                    {
+                        var s = summaries.FirstOrDefault(x => x.Setting == new SettingKey(activation, init, scale, lr));
+                        if (s is not null) members.Add(s);
+                    }
+                    groups.Add(new SettingGroup(init, scale, members, only, lr));
                 }
-                groups.Add(new SettingGroup(init, scale, members, only));
-            }
         return groups;
     }
 

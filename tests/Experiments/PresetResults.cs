@@ -53,3 +53,8 @@ public sealed class SeedPresetResults() : PresetResults(Presets.Seed);
 public sealed class PaperPresetResults() : PresetResults(Presets.Paper);
 
 public sealed class DeepPresetResults() : PresetResults(Presets.Deep);
+
+public sealed class EosPresetResults() : PresetResults(Presets.Eos);
+
+/// <summary>The paper preset with the curvature instruments every 50th epoch (its own folder; the paper preset's files stay as they are).</summary>
+public sealed class PaperCurvatureResults() : PresetResults(Presets.Paper with { Name = "paper_curvature", CurvatureEvery = 50 });

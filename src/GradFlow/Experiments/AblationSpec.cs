@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using GradFlow.Activations;
 using GradFlow.Metrics;
 using GradFlow.Model;
@@ -27,6 +28,24 @@ public sealed record AblationSpec
     public double ZLinearEps { get; init; } = 0.1;
     public int LogEvery { get; init; } = 1;
 
+    /// <summary>
+    /// The learning-rate axis (<c>--lrs</c>); null means the one rate <see cref="LearningRate"/>. Left out of
+    /// manifest.json when null, so that a spec without it serialises as before.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<double>? LearningRates { get; init; }
+
+    /// <summary>Record the curvature group every K-th epoch and the dynamics group every epoch; 0 (the default, left out of manifest.json) records neither.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public int CurvatureEvery { get; init; }
+
+    /// <summary>The rates the sweep trains at, in order.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<double> Rates => LearningRates ?? [LearningRate];
+
+    /// <summary>The learning rate of a setting: its own on a multi-rate sweep, else the sweep's one rate.</summary>
+    public double RateOf(SettingKey setting) => setting.LearningRate ?? Rates[0];
+
     public Architecture Architecture => new(Arch);
 
     /// <summary>Values one run may log (2^27 doubles, 1 GiB).</summary>
@@ -48,13 +67,15 @@ public sealed record AblationSpec
         return runs;
     }
 
-    /// <summary>Every (activation, init, scale) in run order.</summary>
+    /// <summary>Every (activation, init, scale[, lr]) in run order; the rate is part of a setting only when the sweep has more than one.</summary>
     public IReadOnlyList<SettingKey> Settings()
     {
         var settings = new List<SettingKey>();
+        var rates = Rates;
         foreach (var a in Activations)
             foreach (var i in Inits)
-                foreach (var s in Scales) settings.Add(new SettingKey(a, i, s));
+                foreach (var s in Scales)
+                    foreach (var r in rates) settings.Add(new SettingKey(a, i, s, rates.Count > 1 ? r : null));
         return settings;
     }
 
@@ -86,6 +107,16 @@ public sealed record AblationSpec
         if (TestSize > 0 && testRows == 0)
             throw new SpecException(Invariant($"test-size: {TestSize} of n = {N} rounds to no test rows; use 0 for no split or a size with round(n·size) >= 1"));
         if (!(LearningRate > 0) || double.IsInfinity(LearningRate)) throw new SpecException(Invariant($"lr: {LearningRate} is not a finite number > 0"));
+        if (LearningRates is { } lrs)
+        {
+            if (lrs.Count == 0) throw new SpecException("lrs: at least one is needed, each a finite number > 0");
+            foreach (var r in lrs)
+                if (!(r > 0) || double.IsInfinity(r)) throw new SpecException(Invariant($"lrs: {r} is not a finite number > 0"));
+            if (lrs.Distinct().Count() != lrs.Count) throw new SpecException("lrs: each rate may appear once");
+        }
+        if (CurvatureEvery < 0) throw new SpecException(Invariant($"curvature-every: {CurvatureEvery} is not an integer >= 0 (0 = off)"));
+        if (CurvatureEvery > 0 && LogEvery != 1)
+            throw new SpecException(Invariant($"curvature-every: the dynamics instruments compare consecutive epochs, so they need every epoch recorded; use --log-every 1, not {LogEvery}"));
         if (Epochs <= 0) throw new SpecException(Invariant($"epochs: {Epochs} is not a positive integer"));
         if (!(DerivEps > 0) || double.IsInfinity(DerivEps)) throw new SpecException(Invariant($"deriv-eps: {DerivEps} is not a finite number > 0"));
         if (!(ZLinearEps > 0) || double.IsInfinity(ZLinearEps)) throw new SpecException(Invariant($"z-linear-eps: {ZLinearEps} is not a finite number > 0"));

@@ -47,7 +47,23 @@ public static class Presets
         Epochs = 3000,
     };
 
-    public static IReadOnlyList<AblationSpec> All { get; } = [Seed, Paper, Smoke, Deep];
+    /// <summary>
+    /// The edge of stability (Cohen et al., ICLR 2021): the paper's net and data, the four activations at Xavier
+    /// scale 1, seeds 0–9, learning rates 0.05, 0.5, 1 and 2, 2000 epochs, curvature every 10th epoch.
+    /// </summary>
+    public static AblationSpec Eos { get; } = new()
+    {
+        Name = "eos",
+        Inits = ["xavier"],
+        Scales = [1.0],
+        Seeds = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        TestSize = 0.25,
+        LearningRates = [0.05, 0.5, 1.0, 2.0],
+        Epochs = 2000,
+        CurvatureEvery = 10,
+    };
+
+    public static IReadOnlyList<AblationSpec> All { get; } = [Seed, Paper, Smoke, Deep, Eos];
 
     public static IReadOnlyList<string> Names { get; } = All.Select(p => p.Name).ToArray();
 

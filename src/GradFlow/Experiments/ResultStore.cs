@@ -218,7 +218,7 @@ public sealed class ResultStore
             csv.WriteField(CsvFormat.Number(s.Setting.Scale));
             csv.WriteField(CsvFormat.Number(s.SeedCount));
             csv.WriteField(CsvFormat.Number(spec.Epochs));
-            csv.WriteField(CsvFormat.Number(spec.LearningRate));
+            csv.WriteField(CsvFormat.Number(spec.RateOf(s.Setting)));
             csv.WriteField(CsvFormat.Number(spec.Noise));
             csv.WriteField(CsvFormat.Number(spec.TestSize));
             int last = s.Epochs.Length - 1;
@@ -237,12 +237,17 @@ public sealed class ResultStore
     public void WriteStats(IReadOnlyList<StatRow> rows) => WriteAtomic(StatsPath, w =>
     {
         using var csv = CsvFormat.Writer(w);
-        foreach (var h in new[] { "init", "init_scale", "activation", "other", "metric", "statistic", "value" }) csv.WriteField(h);
+        // An lr column only on a multi-rate sweep, so that other folders keep their bytes.
+        bool withRate = rows.Any(r => r.LearningRate is not null);
+        foreach (var h in new[] { "init", "init_scale" }) csv.WriteField(h);
+        if (withRate) csv.WriteField("lr");
+        foreach (var h in new[] { "activation", "other", "metric", "statistic", "value" }) csv.WriteField(h);
         csv.NextRecord();
         foreach (var r in rows)
         {
             csv.WriteField(r.Init);
             csv.WriteField(CsvFormat.Number(r.Scale));
+            if (withRate) csv.WriteField(r.LearningRate is { } lr ? CsvFormat.Number(lr) : "");
             csv.WriteField(r.Activation);
             csv.WriteField(r.Other);
             csv.WriteField(r.Metric);

@@ -1,4 +1,5 @@
 using GradFlow.Activations;
+using GradFlow.Curvature;
 using GradFlow.Data;
 using GradFlow.Diagnostics;
 using GradFlow.Model;
@@ -16,7 +17,11 @@ public static class RunExecutor
         var data = Xor.Generate(spec.N, spec.Noise, key.Seed, spec.RelabelAfterNoise);
         var split = Xor.Split(data, spec.TestSize, key.Seed);
         var model = Mlp.Init(arch, activation, InitSchemes.Parse(key.Init), key.Scale, key.Seed);
-        var trainer = new Trainer(model, split, new TrainingOptions(spec.LearningRate, spec.Epochs, spec.LogEvery), MetricGroups(spec, activation, split.Train.Count));
+        double rate = spec.RateOf(key.Setting);
+        IReadOnlyList<IMetricGroup> groups = MetricGroups(spec, activation, split.Train.Count);
+        if (spec.CurvatureEvery > 0)
+            groups = [.. groups, new CurvatureMetrics(arch, split.Train, rate, spec.CurvatureEvery, key.Seed), new DynamicsMetrics(model, rate)];
+        var trainer = new Trainer(model, split, new TrainingOptions(rate, spec.Epochs, spec.LogEvery), groups);
         var result = trainer.Run();
         return new RunResult(key, result.Log, result.DivergedAt);
     }
@@ -25,10 +30,13 @@ public static class RunExecutor
     public static IReadOnlyList<string> Columns(AblationSpec spec, string activation)
     {
         int testRows = spec.HasTestSplit ? (int)Math.Round(spec.N * spec.TestSize, MidpointRounding.ToEven) : 0;
-        return MetricGroups(spec, ActivationRegistry.Get(activation), spec.N - testRows).SelectMany(g => g.Columns).ToArray();
+        var columns = MetricGroups(spec, ActivationRegistry.Get(activation), spec.N - testRows).SelectMany(g => g.Columns);
+        if (spec.CurvatureEvery > 0)
+            columns = columns.Concat(CurvatureMetrics.Layout(spec.Architecture).Columns).Concat(DynamicsMetrics.Layout(spec.Architecture).Columns);
+        return columns.ToArray();
     }
 
-    /// <summary>Every metric a sweep records, in column order.</summary>
+    /// <summary>The metric groups every sweep records, in column order (the curvature and dynamics groups follow when curvature is on).</summary>
     public static IReadOnlyList<IMetricGroup> MetricGroups(AblationSpec spec, Activation activation, int trainCount) =>
     [
         new CoreMetrics(spec.Architecture, spec.HasTestSplit),

@@ -24,7 +24,7 @@ public static class SweepStatistics
         foreach (var setting in spec.Settings())
         {
             var runs = results.Where(r => r.Key.Setting == setting).ToArray();
-            void Add(string statistic, double value) => rows.Add(new StatRow(setting.Init, setting.Scale, setting.Activation, "", metric, statistic, value));
+            void Add(string statistic, double value) => rows.Add(new StatRow(setting.Init, setting.Scale, setting.Activation, "", metric, statistic, value, setting.LearningRate));
             foreach (double threshold in Thresholds)
             {
                 var first = runs.Select(r => TimeToThreshold.FirstEpoch(r.Log.Epochs, r.Log.Column(metric), threshold)).ToArray();
@@ -50,9 +50,9 @@ public static class SweepStatistics
             {
                 var a = settings[i];
                 var b = settings[j];
-                if (a.Init != b.Init || a.Scale != b.Scale || finals[a].Length == 0 || finals[b].Length == 0) continue;
+                if (a.Init != b.Init || a.Scale != b.Scale || a.LearningRate != b.LearningRate || finals[a].Length == 0 || finals[b].Length == 0) continue;
                 var test = MannWhitney.Test(finals[a], finals[b]);
-                void AddPair(string statistic, double value) => rows.Add(new StatRow(a.Init, a.Scale, a.Activation, b.Activation, metric, statistic, value));
+                void AddPair(string statistic, double value) => rows.Add(new StatRow(a.Init, a.Scale, a.Activation, b.Activation, metric, statistic, value, a.LearningRate));
                 AddPair("mannwhitney_u", test.U);
                 AddPair("mannwhitney_p", test.P);
                 AddPair("rank_biserial", test.RankBiserial);

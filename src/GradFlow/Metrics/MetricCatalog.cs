@@ -15,6 +15,8 @@ public static partial class MetricCatalog
 {
     public const string CoreGroup = "core";
     public const string GradientFlowGroup = "gradient_flow";
+    public const string CurvatureGroup = "curvature";
+    public const string DynamicsGroup = "dynamics";
 
     // ---- core: loss, accuracy, weight gradients (Training.CoreMetrics) ----
 
@@ -62,6 +64,28 @@ public static partial class MetricCatalog
     public static readonly Metric DeltaNorm = new("delta_norm", MetricScope.Layer, GradientFlowGroup,
         "Backpropagated signal into layer {i}", "‖∂L/∂z{i}‖ (Frobenius)", "nats per unit pre-activation", LogAxis: true, HigherIsBetter: null);
 
+    // ---- curvature: the training loss's Hessian every K-th epoch, NaN between (Curvature.CurvatureMetrics; run --curvature-every K) ----
+
+    public static readonly Metric Sharpness = new("sharpness", MetricScope.Network, CurvatureGroup,
+        "Sharpness λ_max of the training loss's Hessian", "λ_max (nats per unit parameter²)", "nats per unit parameter²", LogAxis: false, HigherIsBetter: null);
+    public static readonly Metric HessianMinEig = new("hessian_min_eig", MetricScope.Network, CurvatureGroup,
+        "Smallest Hessian eigenvalue λ_min", "λ_min (nats per unit parameter²)", "nats per unit parameter²", LogAxis: false, HigherIsBetter: null);
+    public static readonly Metric HessianTrace = new("hessian_trace", MetricScope.Network, CurvatureGroup,
+        "Hessian trace (Hutchinson estimate, 10 probes)", "tr H (nats per unit parameter²)", "nats per unit parameter²", LogAxis: false, HigherIsBetter: null);
+    public static readonly Metric SharpnessLrOver2 = new("sharpness_lr_over_2", MetricScope.Network, CurvatureGroup,
+        "Sharpness relative to the stability edge, λ_max·η/2", "λ_max·η/2 (1 = edge of stability)", "dimensionless", LogAxis: false, HigherIsBetter: null);
+
+    // ---- dynamics: cheap instruments of the optimisation, every epoch (Curvature.DynamicsMetrics; recorded with the curvature group) ----
+
+    public static readonly Metric UpdateRatio = new("update_ratio", MetricScope.Layer, DynamicsGroup,
+        "Update ratio of W{i}", "η‖∂L/∂W{i}‖/‖W{i}‖ (dimensionless)", "dimensionless", LogAxis: true, HigherIsBetter: null);
+    public static readonly Metric DistanceFromInit = new("distance_from_init", MetricScope.Network, DynamicsGroup,
+        "Distance from the initial parameters", "‖θ − θ₀‖ (parameter units)", "parameter units", LogAxis: false, HigherIsBetter: null);
+    public static readonly Metric GradCosine = new("grad_cosine", MetricScope.Network, DynamicsGroup,
+        "Cosine of consecutive gradients", "cos(g_t, g_t−1) (dimensionless)", "dimensionless", LogAxis: false, HigherIsBetter: null);
+    public static readonly Metric StepAlpha = new("step_alpha", MetricScope.Network, DynamicsGroup,
+        "Cockpit's α of the step just taken", "α (0 = line minimum, 1 = equal height beyond)", "dimensionless", LogAxis: false, HigherIsBetter: null);
+
     /// <summary>The core group, in column order.</summary>
     public static IReadOnlyList<Metric> Core { get; } = [TrainLoss, TrainAccuracy, TestLoss, TestAccuracy, GradNorm, GradRms];
 
@@ -72,8 +96,14 @@ public static partial class MetricCatalog
         LimitRateLayer, DphiMeanAbsLayer, ZP90AbsLayer, DeadUnits, DeltaNorm,
     ];
 
+    /// <summary>The curvature group, in column order.</summary>
+    public static IReadOnlyList<Metric> Curvature { get; } = [Sharpness, HessianMinEig, HessianTrace, SharpnessLrOver2];
+
+    /// <summary>The dynamics group, in column order.</summary>
+    public static IReadOnlyList<Metric> Dynamics { get; } = [UpdateRatio, DistanceFromInit, GradCosine, StepAlpha];
+
     /// <summary>Every declared metric, group by group in column order.</summary>
-    public static IReadOnlyList<Metric> All { get; } = [.. Core, .. GradientFlow];
+    public static IReadOnlyList<Metric> All { get; } = [.. Core, .. GradientFlow, .. Curvature, .. Dynamics];
 
     /// <summary>Every column pattern, for listing the valid names (<c>grad_norm_L{i}</c> stands for every layer).</summary>
     public static IReadOnlyList<string> Patterns { get; } = All.Select(m => m.Pattern).ToArray();

@@ -17,11 +17,13 @@ public sealed class MetricCatalogTests
             Assert.False(string.IsNullOrWhiteSpace(m.Title));
             Assert.False(string.IsNullOrWhiteSpace(m.Axis));
             Assert.False(string.IsNullOrWhiteSpace(m.Unit));
-            Assert.Contains(m.Group, new[] { MetricCatalog.CoreGroup, MetricCatalog.GradientFlowGroup });
+            Assert.Contains(m.Group, new[] { MetricCatalog.CoreGroup, MetricCatalog.GradientFlowGroup, MetricCatalog.CurvatureGroup, MetricCatalog.DynamicsGroup });
             Assert.Equal(m.IsPerLayer, m.Title.Contains("{i}", StringComparison.Ordinal)); // a per-layer title names its layer
         });
         Assert.Equal(MetricCatalog.Core, MetricCatalog.All.Where(m => m.Group == MetricCatalog.CoreGroup));
         Assert.Equal(MetricCatalog.GradientFlow, MetricCatalog.All.Where(m => m.Group == MetricCatalog.GradientFlowGroup));
+        Assert.Equal(MetricCatalog.Curvature, MetricCatalog.All.Where(m => m.Group == MetricCatalog.CurvatureGroup));
+        Assert.Equal(MetricCatalog.Dynamics, MetricCatalog.All.Where(m => m.Group == MetricCatalog.DynamicsGroup));
     }
 
     [Theory]
@@ -64,10 +66,10 @@ public sealed class MetricCatalogTests
     [InlineData(2)]
     [InlineData(3)]
     [InlineData(7)]
-    public void ColumnBound_LayerCount_CountsCoreAndGradientFlowColumns(int layers)
+    public void ColumnBound_LayerCount_CountsEveryGroupsColumns(int layers)
     {
-        // Core 4 + 2 per layer; gradient flow 9 pooled + 4 per hidden layer + 1 per layer.
-        long expected = 4 + 2 * layers + 9 + 4 * (layers - 1) + layers;
+        // Core 4 + 2 per layer; gradient flow 9 pooled + 4 per hidden layer + 1 per layer; curvature 4; dynamics 3 + 1 per layer.
+        long expected = 4 + 2 * layers + 9 + 4 * (layers - 1) + layers + 4 + 3 + layers;
         Assert.Equal(expected, MetricCatalog.ColumnBound(layers));
     }
 
@@ -78,8 +80,12 @@ public sealed class MetricCatalogTests
     {
         var spec = new AblationSpec { Arch = [2, 5, 4, 3, 1], TestSize = testSize };
 
-        var expected = MetricCatalog.All.Where(m => testSize > 0 || !m.NeedsTestSplit).SelectMany(m => m.Columns(4));
+        // Without --curvature-every the curvature and dynamics groups are not recorded; with it they follow, in catalog order.
+        var curvatureGroups = new[] { MetricCatalog.CurvatureGroup, MetricCatalog.DynamicsGroup };
+        var expected = MetricCatalog.All.Where(m => (testSize > 0 || !m.NeedsTestSplit) && !curvatureGroups.Contains(m.Group)).SelectMany(m => m.Columns(4));
         Assert.Equal(expected, RunExecutor.Columns(spec, "tanh"));
+        var withCurvature = MetricCatalog.All.Where(m => testSize > 0 || !m.NeedsTestSplit).SelectMany(m => m.Columns(4));
+        Assert.Equal(withCurvature, RunExecutor.Columns(spec with { CurvatureEvery = 5 }, "tanh"));
         Assert.Equal(testSize > 0, RunExecutor.Columns(spec, "tanh").Contains("test_acc"));
     }
 
