@@ -32,14 +32,15 @@ internal static class GradientFlowFigures
         var withDelta = members.Where(s => HasAll(s, MetricCatalog.DeltaNorm, layers)).ToArray();
         if (withDelta.Length > 0)
         {
-            var range = DeltaRange(withDelta, layers);
+            var range = Log10Range(withDelta, MetricCatalog.DeltaNorm, layers);
             foreach (var s in withDelta)
             {
                 string act = s.Setting.Activation;
                 yield return new Figure($"{MetricCatalog.DeltaNorm.Name}_heatmap_{act}{g.Suffix}", g.Label,
                     $"Layer × epoch heat map of log10 ‖∂L/∂z‖, {act}{g.TitleSuffix} ({meanOnly})",
                     "Read a column bottom to top: the backpropagated signal from the first layer to the output at that epoch. Dark low rows mean it vanishes before reaching the input; bright ones that it explodes. Every activation of this setting shares one color scale.",
-                    () => DeltaHeatmap(s, layers, range, g, meanOnly));
+                    () => LayerHeatmap(s, MetricCatalog.DeltaNorm, layers, range,
+                        $"log10 ‖∂L/∂z‖ per layer, {s.Setting.Activation}{g.TitleSuffix} ({meanOnly})", "log10 ‖∂L/∂z‖ (Frobenius)"));
             }
         }
 
@@ -62,7 +63,7 @@ internal static class GradientFlowFigures
         }
     }
 
-    private static bool HasAll(SettingSummary s, Metric perLayer, int layers)
+    internal static bool HasAll(SettingSummary s, Metric perLayer, int layers)
     {
         for (int i = 1; i <= layers; i++)
             if (!SettingGroup.HasData(s, perLayer.Column(i))) return false;
@@ -84,13 +85,13 @@ internal static class GradientFlowFigures
         return CurveChart.Draw($"Gradient norm per layer, {s.Setting.Activation}{g.TitleSuffix} ({seeds})", "epoch", "‖∂L/∂W‖ (Frobenius)", curves, logY: true);
     }
 
-    /// <summary>The [min, max] of log10 of the seed-mean ‖∂L/∂z‖ over every layer, epoch and activation of a group.</summary>
-    private static ScottPlot.Range DeltaRange(IEnumerable<SettingSummary> summaries, int layers)
+    /// <summary>The [min, max] of log10 of a per-layer metric's seed mean over every layer, epoch and activation of a group.</summary>
+    internal static ScottPlot.Range Log10Range(IEnumerable<SettingSummary> summaries, Metric perLayer, int layers)
     {
         double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
         foreach (var s in summaries)
             for (int i = 1; i <= layers; i++)
-                foreach (double v in s.MeanOf(MetricCatalog.DeltaNorm.Column(i)))
+                foreach (double v in s.MeanOf(perLayer.Column(i)))
                 {
                     if (!(v > 0) || !double.IsFinite(v)) continue;
                     double l = Math.Log10(v);
@@ -101,18 +102,19 @@ internal static class GradientFlowFigures
         return hi > lo ? new ScottPlot.Range(lo, hi) : new ScottPlot.Range(lo - 0.5, hi + 0.5);
     }
 
-    private static Plot DeltaHeatmap(SettingSummary s, int layers, ScottPlot.Range range, SettingGroup g, string seeds)
+    /// <summary>A layer × epoch heat map of log10 of a per-layer metric's seed mean (epochs where it is NaN stay blank).</summary>
+    internal static Plot LayerHeatmap(SettingSummary s, Metric perLayer, int layers, ScottPlot.Range range, string title, string barLabel)
     {
         int epochs = s.Epochs.Length;
         // Heatmap rows run top to bottom: row 0 holds the output layer, so layer 1 sits at the bottom.
         var cells = new double[layers, epochs];
         for (int i = 1; i <= layers; i++)
         {
-            var mean = s.MeanOf(MetricCatalog.DeltaNorm.Column(i));
+            var mean = s.MeanOf(perLayer.Column(i));
             for (int e = 0; e < epochs; e++)
                 cells[layers - i, e] = mean[e] > 0 && double.IsFinite(mean[e]) ? Math.Log10(mean[e]) : double.NaN;
         }
-        var plot = FigureStyle.NewPlot($"log10 ‖∂L/∂z‖ per layer, {s.Setting.Activation}{g.TitleSuffix} ({seeds})", "epoch", "layer (1 = first hidden, top = output)");
+        var plot = FigureStyle.NewPlot(title, "epoch", "layer (1 = first hidden, top = output)");
         var map = plot.Add.Heatmap(cells);
         map.Colormap = new ScottPlot.Colormaps.Viridis();
         map.ManualRange = range;
@@ -120,7 +122,7 @@ internal static class GradientFlowFigures
         double half = epochs > 1 ? (last - first) / (epochs - 1) / 2 : 0.5;
         map.Rectangle = new CoordinateRect(first - half, last + half, 0.5, layers + 0.5);
         var bar = plot.Add.ColorBar(map);
-        bar.Label = "log10 ‖∂L/∂z‖ (Frobenius)";
+        bar.Label = barLabel;
         bar.LabelStyle.FontSize = 14;
         bar.LabelStyle.Bold = false;
         var ticks = new NumericManual();

@@ -28,6 +28,7 @@ internal static class ReportMarkdown
         FinalTable(md, spec, summaries, stats);
         ThresholdTable(md, spec, stats);
         PairwiseTests(md, spec, stats);
+        CurvatureSection.Append(md, spec, summaries);
         Figures(md, figures);
         return md.ToString();
     }
@@ -45,7 +46,7 @@ internal static class ReportMarkdown
         Row("points (n)", Format.Exact(spec.N));
         Row("noise", Format.Exact(spec.Noise) + (spec.RelabelAfterNoise ? " (labels computed after the noise)" : " (added after labelling)"));
         Row("test size", spec.HasTestSplit ? Format.Exact(spec.TestSize) : "0 (no split)");
-        Row("learning rate", Format.Exact(spec.LearningRate) + " (full-batch gradient descent)");
+        Row("learning rate", string.Join(", ", spec.Rates.Select(Format.Exact)) + " (full-batch gradient descent)");
         Row("epochs", Format.Exact(spec.Epochs));
         Row("logged every", Inv($"{spec.LogEvery} epoch(s)"));
         Row("deriv_eps", Format.Exact(spec.DerivEps));
@@ -67,7 +68,7 @@ internal static class ReportMarkdown
         foreach (var s in ByScale(spec, summaries, x => x.Setting))
         {
             var k = s.Setting;
-            md.Append(Inv($"| {k.Activation} | {k.Init} | {Format.Exact(k.Scale)} | {s.SeedCount + s.DivergedCount} | {s.DivergedCount} |"));
+            md.Append(Inv($"| {Named(k)} | {k.Init} | {Format.Exact(k.Scale)} | {s.SeedCount + s.DivergedCount} | {s.DivergedCount} |"));
             foreach (var m in main)
             {
                 bool has = s.Epochs.Length > 0 && s.Metrics.Contains(m);
@@ -91,7 +92,7 @@ internal static class ReportMarkdown
         md.Append("\n| --- | --- | ---: |" + string.Concat(thresholds.Select(_ => " ---: | ---: | ---: |")) + "\n");
         foreach (var k in ByScale(spec, spec.Settings(), x => x))
         {
-            md.Append(Inv($"| {k.Activation} | {k.Init} | {Format.Exact(k.Scale)} |"));
+            md.Append(Inv($"| {Named(k)} | {k.Init} | {Format.Exact(k.Scale)} |"));
             foreach (double t in thresholds)
             {
                 string tag = CsvFormat.Number(t);
@@ -131,8 +132,9 @@ internal static class ReportMarkdown
                 if (multi) md.Append(Inv($"### {init}, scale {Format.Exact(scale)}\n\n"));
                 foreach (var p in pairs)
                 {
-                    double r = stats.FirstOrDefault(x => x.Init == init && x.Scale == scale && x.Activation == p.Activation && x.Other == p.Other && x.Statistic == "rank_biserial")?.Value ?? double.NaN;
-                    md.Append("- ").Append(Sentence(p.Activation, p.Other, WhereText(spec, init, scale), p.Value, r)).Append('\n');
+                    double r = stats.FirstOrDefault(x => x.Init == init && x.Scale == scale && x.LearningRate == p.LearningRate && x.Activation == p.Activation && x.Other == p.Other && x.Statistic == "rank_biserial")?.Value ?? double.NaN;
+                    string where = WhereText(spec, init, scale) + (p.LearningRate is { } lr ? Inv($", η {Format.Exact(lr)}") : "");
+                    md.Append("- ").Append(Sentence(p.Activation, p.Other, where, p.Value, r)).Append('\n');
                 }
                 md.Append('\n');
             }
@@ -207,7 +209,10 @@ internal static class ReportMarkdown
     }
 
     private static double Stat(IReadOnlyList<StatRow> stats, SettingKey k, string statistic) =>
-        stats.FirstOrDefault(r => r.Other == "" && r.Init == k.Init && r.Scale == k.Scale && r.Activation == k.Activation && r.Statistic == statistic)?.Value ?? double.NaN;
+        stats.FirstOrDefault(r => r.Other == "" && r.Init == k.Init && r.Scale == k.Scale && r.Activation == k.Activation && r.LearningRate == k.LearningRate && r.Statistic == statistic)?.Value ?? double.NaN;
+
+    // The activation of a table row, with its learning rate on a multi-rate sweep ("relu (η 0.5)").
+    private static string Named(SettingKey k) => k.LearningRate is { } lr ? Inv($"{k.Activation} (η {Format.Exact(lr)})") : k.Activation;
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -44,6 +44,7 @@ public static class ReportWriter
         {
             figures.AddRange(StudyFigures.For(spec, group));
             figures.AddRange(GradientFlowFigures.For(spec, group, runs));
+            figures.AddRange(CurvatureFigures.For(spec, group));
         }
         return figures;
     }
