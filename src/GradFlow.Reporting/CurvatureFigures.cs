@@ -28,6 +28,15 @@ internal static class CurvatureFigures
                 () => Sharpness(members, eta, g, seeds));
         }
 
+        if (members.Length > 0)
+        {
+            ulong seed = spec.Seeds[0];
+            yield return new Figure($"spectrum{g.Suffix}", g.Label,
+                Inv($"Full Hessian spectrum at the first and last epoch per activation, seed {seed}{g.TitleSuffix}"),
+                "Eigenvalues in ascending order (dashed: epoch 0, solid: last epoch). Training typically leaves most of them near zero and pulls a few outliers up: the top one is the sharpness; negative ones are directions of negative curvature.",
+                () => Spectrum(spec, members, seed, g));
+        }
+
         var ratios = g.Drawable.Where(s => GradientFlowFigures.HasAll(s, MetricCatalog.UpdateRatio, layers)).ToArray();
         if (ratios.Length > 0)
         {
@@ -67,6 +76,20 @@ internal static class CurvatureFigures
         double top = Math.Max(curves.SelectMany(c => c.Mean.Zip(c.Std!, (m, d) => m + d)).DefaultIfEmpty(0).Max(), 2 / eta);
         plot.Axes.SetLimitsY(0, top * 1.1);
         return plot;
+    }
+
+    private static Plot Spectrum(AblationSpec spec, IReadOnlyList<SettingSummary> members, ulong seed, SettingGroup g)
+    {
+        var curves = new List<Curve>();
+        foreach (var s in members)
+        {
+            if (SpectrumAtEnds.Compute(spec, s.Setting.WithSeed(seed)) is not var (first, last)) continue;
+            var rank = Enumerable.Range(1, first.Length).Select(i => (double)i).ToArray();
+            var color = FigureStyle.ActivationColor(s.Setting.Activation);
+            curves.Add(new Curve($"{s.Setting.Activation}, epoch 0", color, rank, first, null, LinePattern.Dashed));
+            curves.Add(new Curve(Inv($"{s.Setting.Activation}, epoch {spec.Epochs - 1}"), color, rank, last, null, LinePattern.Solid));
+        }
+        return CurveChart.Draw(Inv($"Hessian spectrum, first and last epoch, seed {seed}{g.TitleSuffix}"), "eigenvalue rank (ascending)", "eigenvalue (nats per unit parameter²)", curves, logY: false);
     }
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

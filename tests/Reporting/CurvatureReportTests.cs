@@ -11,6 +11,8 @@ public sealed class CurvatureReportTests(CurvatureSweepFixture sweep) : IClassFi
     [InlineData("sharpness_xavier_s1_lr2")]
     [InlineData("update_ratio_heatmap_relu_xavier_s1_lr2")]
     [InlineData("update_ratio_heatmap_tanh_xavier_s1_lr0p1")]
+    [InlineData("spectrum_xavier_s1_lr0p1")]
+    [InlineData("spectrum_xavier_s1_lr2")]
     public void Write_CurvatureRecorded_DrawsItsFigures(string name)
     {
         ImageFile.AssertFigurePng(Path.Combine(sweep.Directory, "plots", name + ".png"));
