@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using GradFlow.Experiments;
-using GradFlow.IO;
 using GradFlow.Metrics;
 
 namespace GradFlow.Reporting;
@@ -15,7 +14,7 @@ internal static class ReportMarkdown
     /// <summary>The significance level the plain-words reading of the pairwise tests uses.</summary>
     public const double Alpha = 0.05;
 
-    public static string Build(AblationSpec spec, IReadOnlyList<SettingSummary> summaries, IReadOnlyList<StatRow> stats, IReadOnlyList<Figure> figures)
+    public static string Build(AblationSpec spec, IReadOnlyList<SettingSummary> summaries, SweepStats stats, IReadOnlyList<Figure> figures)
     {
         var md = new StringBuilder();
         string acc = spec.AccuracyMetric;
@@ -53,7 +52,7 @@ internal static class ReportMarkdown
         md.Append('\n');
     }
 
-    private static void FinalTable(StringBuilder md, AblationSpec spec, IReadOnlyList<SettingSummary> summaries, IReadOnlyList<StatRow> stats)
+    private static void FinalTable(StringBuilder md, AblationSpec spec, IReadOnlyList<SettingSummary> summaries, SweepStats stats)
     {
         string acc = spec.AccuracyMetric;
         var main = MetricCatalog.Core.Where(m => !m.IsPerLayer).Select(m => m.Name)
@@ -74,14 +73,15 @@ internal static class ReportMarkdown
                 string cell = !has ? "—" : s.SeedCount > 1 ? Format.MeanStd(s.MeanOf(m)[^1], s.StdOf(m)[^1]) : Format.Number(s.MeanOf(m)[^1]);
                 md.Append(' ').Append(cell).Append(" |");
             }
-            double low = Stat(stats, k, "final_ci95_low"), high = Stat(stats, k, "final_ci95_high");
+            var final = stats.Of(k).Final;
+            double low = final?.Low ?? double.NaN, high = final?.High ?? double.NaN;
             // One seed has no spread to resample: its "interval" would be the value itself.
             md.Append(double.IsNaN(low) || s.SeedCount < 2 ? " — |\n" : $" [{Format.Fixed(low, "0.000")}, {Format.Fixed(high, "0.000")}] |\n");
         }
         md.Append('\n');
     }
 
-    private static void ThresholdTable(StringBuilder md, AblationSpec spec, IReadOnlyList<StatRow> stats)
+    private static void ThresholdTable(StringBuilder md, AblationSpec spec, SweepStats stats)
     {
         var thresholds = SweepStatistics.Thresholds;
         md.Append("## Time to threshold\n\n");
@@ -94,16 +94,15 @@ internal static class ReportMarkdown
             md.Append(Inv($"| {k.Activation} | {k.Init} | {Format.Exact(k.Scale)} |"));
             foreach (double t in thresholds)
             {
-                string tag = CsvFormat.Number(t);
-                double never = Stat(stats, k, $"tta_{tag}_never");
-                md.Append(Inv($" {Format.Fixed(Stat(stats, k, $"tta_{tag}_median"), "0.#")} | {Format.Fixed(never, "0")} of {spec.Seeds.Count} | {Format.Fixed(Stat(stats, k, $"tta_{tag}_median_budget"), "0.#")} |"));
+                var time = stats.Of(k).At(t);
+                md.Append(Inv($" {Format.Fixed(time.Median, "0.#")} | {Format.Fixed(time.Never, "0")} of {spec.Seeds.Count} | {Format.Fixed(time.MedianWithBudget, "0.#")} |"));
             }
             md.Append('\n');
         }
         md.Append('\n');
     }
 
-    private static void PairwiseTests(StringBuilder md, AblationSpec spec, IReadOnlyList<StatRow> stats)
+    private static void PairwiseTests(StringBuilder md, AblationSpec spec, SweepStats stats)
     {
         md.Append("## Pairwise tests\n\n");
         md.Append(Inv($"Two-sided Mann–Whitney U test of the final {MetricText.Title(spec.AccuracyMetric).ToLowerInvariant()} of each pair of activations at the same init and scale, across seeds, at α = {Format.Exact(Alpha)}. "));
@@ -125,15 +124,12 @@ internal static class ReportMarkdown
         foreach (var init in spec.Inits)
             foreach (var scale in spec.Scales)
             {
-                var pairs = stats.Where(r => r.Init == init && r.Scale == scale && r.Other != "" && r.Statistic == "mannwhitney_p").ToArray();
+                var pairs = stats.Pairs.Where(p => p.Init == init && p.Scale == scale).ToArray();
                 if (pairs.Length == 0) continue;
                 any = true;
                 if (multi) md.Append(Inv($"### {init}, scale {Format.Exact(scale)}\n\n"));
                 foreach (var p in pairs)
-                {
-                    double r = stats.FirstOrDefault(x => x.Init == init && x.Scale == scale && x.Activation == p.Activation && x.Other == p.Other && x.Statistic == "rank_biserial")?.Value ?? double.NaN;
-                    md.Append("- ").Append(Sentence(p.Activation, p.Other, WhereText(spec, init, scale), p.Value, r)).Append('\n');
-                }
+                    md.Append("- ").Append(Sentence(p.Activation, p.Other, WhereText(spec, init, scale), p.P, p.RankBiserial)).Append('\n');
                 md.Append('\n');
             }
         if (!any) md.Append("No pairs to compare (one activation, or no setting with a finished seed).\n\n");
@@ -205,9 +201,6 @@ internal static class ReportMarkdown
             if (EqualityComparer<T>.Default.Equals(list[i], item)) return i;
         return list.Count;
     }
-
-    private static double Stat(IReadOnlyList<StatRow> stats, SettingKey k, string statistic) =>
-        stats.FirstOrDefault(r => r.Other == "" && r.Init == k.Init && r.Scale == k.Scale && r.Activation == k.Activation && r.Statistic == statistic)?.Value ?? double.NaN;
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -12,7 +12,7 @@ public static class ReportWriter
     public static IReadOnlyList<string> Write(SweepOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        if (outcome.Summaries.Count == 0) return [];
+        if (outcome.Summaries.Count == 0 || outcome.Statistics is not { } stats) return [];
         var spec = outcome.Spec;
         var store = outcome.Store;
         var figures = FiguresOf(spec, outcome.Summaries, outcome.Runs);
@@ -29,7 +29,6 @@ public static class ReportWriter
             }
         }
 
-        var stats = SweepStatistics.Compute(spec, outcome.Runs);
         string markdown = ReportMarkdown.Build(spec, outcome.Summaries, stats, figures);
         ResultStore.WriteAtomic(store.ReportPath, w => w.Write(markdown));
         written.Add(store.ReportPath);

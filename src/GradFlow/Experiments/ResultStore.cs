@@ -234,10 +234,13 @@ public sealed class ResultStore
 
     // ---- stats.csv: init,init_scale,activation,other,metric,statistic,value ----
 
-    public void WriteStats(IReadOnlyList<StatRow> rows) => WriteAtomic(StatsPath, w =>
+    private static readonly string[] StatsHeader = ["init", "init_scale", "activation", "other", "metric", "statistic", "value"];
+
+    public void WriteStats(SweepStats stats) => WriteAtomic(StatsPath, w =>
     {
+        var rows = stats.Rows();
         using var csv = CsvFormat.Writer(w);
-        foreach (var h in new[] { "init", "init_scale", "activation", "other", "metric", "statistic", "value" }) csv.WriteField(h);
+        foreach (var h in StatsHeader) csv.WriteField(h);
         csv.NextRecord();
         foreach (var r in rows)
         {
@@ -251,6 +254,27 @@ public sealed class ResultStore
             csv.NextRecord();
         }
     });
+
+    /// <summary>Reads stats.csv back into the records <see cref="WriteStats"/> wrote.</summary>
+    public SweepStats ReadStats()
+    {
+        string path = StatsPath;
+        var rows = new List<StatRow>();
+        using (var reader = new StreamReader(path))
+        using (var csv = CsvFormat.Reader(reader))
+        {
+            if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header || !header.SequenceEqual(StatsHeader))
+                throw new InvalidDataException($"{path}: header must be {string.Join(",", StatsHeader)}");
+            while (csv.Read())
+            {
+                int line = csv.Parser.RawRow;
+                if (!CsvFormat.TryParse(csv.GetField(1), out double scale) || !CsvFormat.TryParse(csv.GetField(6), out double value))
+                    throw new InvalidDataException($"{path}, line {line}: init_scale and value must be numbers");
+                rows.Add(new StatRow(csv.GetField(0)!, scale, csv.GetField(2)!, csv.GetField(3)!, csv.GetField(4)!, csv.GetField(5)!, value));
+            }
+        }
+        return SweepStats.FromRows(rows, path);
+    }
 
     // ---- manifest.json ----
 
