@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GradFlow.Experiments;
+using GradFlow.IO;
 using GradFlow.Metrics;
 
 namespace GradFlow.Reporting;
@@ -38,17 +39,17 @@ internal static class ReportMarkdown
         Row("preset / name", spec.Name);
         Row("activations", string.Join(", ", spec.Activations));
         Row("inits", string.Join(", ", spec.Inits));
-        Row("init scales", string.Join(", ", spec.Scales.Select(Format.Exact)));
+        Row("init scales", string.Join(", ", spec.Scales.Select(Numbers.Format)));
         Row("seeds", Inv($"{string.Join(", ", spec.Seeds.Select(s => s.ToString(CultureInfo.InvariantCulture)))} ({spec.Seeds.Count})"));
-        Row("architecture", "[" + string.Join(", ", spec.Arch.Select(Format.Exact)) + "], sigmoid output");
-        Row("points (n)", Format.Exact(spec.N));
-        Row("noise", Format.Exact(spec.Noise) + (spec.RelabelAfterNoise ? " (labels computed after the noise)" : " (added after labelling)"));
-        Row("test size", spec.HasTestSplit ? Format.Exact(spec.TestSize) : "0 (no split)");
-        Row("learning rate", Format.Exact(spec.LearningRate) + " (full-batch gradient descent)");
-        Row("epochs", Format.Exact(spec.Epochs));
+        Row("architecture", "[" + string.Join(", ", spec.Arch.Select(Numbers.Format)) + "], sigmoid output");
+        Row("points (n)", Numbers.Format(spec.N));
+        Row("noise", Numbers.Format(spec.Noise) + (spec.RelabelAfterNoise ? " (labels computed after the noise)" : " (added after labelling)"));
+        Row("test size", spec.HasTestSplit ? Numbers.Format(spec.TestSize) : "0 (no split)");
+        Row("learning rate", Numbers.Format(spec.LearningRate) + " (full-batch gradient descent)");
+        Row("epochs", Numbers.Format(spec.Epochs));
         Row("logged every", Inv($"{spec.LogEvery} epoch(s)"));
-        Row("deriv_eps", Format.Exact(spec.DerivEps));
-        Row("z_linear_eps", Format.Exact(spec.ZLinearEps));
+        Row("deriv_eps", Numbers.Format(spec.DerivEps));
+        Row("z_linear_eps", Numbers.Format(spec.ZLinearEps));
         md.Append('\n');
     }
 
@@ -66,7 +67,7 @@ internal static class ReportMarkdown
         foreach (var s in ByScale(spec, summaries, x => x.Setting))
         {
             var k = s.Setting;
-            md.Append(Inv($"| {k.Activation} | {k.Init} | {Format.Exact(k.Scale)} | {s.SeedCount + s.DivergedCount} | {s.DivergedCount} |"));
+            md.Append(Inv($"| {k.Activation} | {k.Init} | {Numbers.Format(k.Scale)} | {s.SeedCount + s.DivergedCount} | {s.DivergedCount} |"));
             foreach (var m in main)
             {
                 bool has = s.Epochs.Length > 0 && s.Metrics.Contains(m);
@@ -87,11 +88,11 @@ internal static class ReportMarkdown
         md.Append("## Time to threshold\n\n");
         md.Append(Inv($"The first epoch at which {MetricText.Title(spec.AccuracyMetric).ToLowerInvariant()} reaches the threshold: the median over the seeds that get there, how many never do within {spec.Epochs} epochs, and the censored median that counts those seeds as {spec.Epochs}.\n\n"));
         md.Append("| activation | init | scale |");
-        foreach (double t in thresholds) md.Append(Inv($" ≥ {Format.Exact(t)}: median epoch | never | censored median |"));
+        foreach (double t in thresholds) md.Append(Inv($" ≥ {Numbers.Format(t)}: median epoch | never | censored median |"));
         md.Append("\n| --- | --- | ---: |" + string.Concat(thresholds.Select(_ => " ---: | ---: | ---: |")) + "\n");
         foreach (var k in ByScale(spec, spec.Settings(), x => x))
         {
-            md.Append(Inv($"| {k.Activation} | {k.Init} | {Format.Exact(k.Scale)} |"));
+            md.Append(Inv($"| {k.Activation} | {k.Init} | {Numbers.Format(k.Scale)} |"));
             foreach (double t in thresholds)
             {
                 var time = stats.Of(k).At(t);
@@ -105,7 +106,7 @@ internal static class ReportMarkdown
     private static void PairwiseTests(StringBuilder md, AblationSpec spec, SweepStats stats)
     {
         md.Append("## Pairwise tests\n\n");
-        md.Append(Inv($"Two-sided Mann–Whitney U test of the final {MetricText.Title(spec.AccuracyMetric).ToLowerInvariant()} of each pair of activations at the same init and scale, across seeds, at α = {Format.Exact(Alpha)}. "));
+        md.Append(Inv($"Two-sided Mann–Whitney U test of the final {MetricText.Title(spec.AccuracyMetric).ToLowerInvariant()} of each pair of activations at the same init and scale, across seeds, at α = {Numbers.Format(Alpha)}. "));
         md.Append("The rank-biserial correlation is the effect size: P(winner's seed beats the other's) − P(the reverse), from 0 (no effect) to 1 (every seed of one beats every seed of the other).\n\n");
         int n = spec.Seeds.Count;
         if (n < 2)
@@ -127,7 +128,7 @@ internal static class ReportMarkdown
                 var pairs = stats.Pairs.Where(p => p.Init == init && p.Scale == scale).ToArray();
                 if (pairs.Length == 0) continue;
                 any = true;
-                if (multi) md.Append(Inv($"### {init}, scale {Format.Exact(scale)}\n\n"));
+                if (multi) md.Append(Inv($"### {init}, scale {Numbers.Format(scale)}\n\n"));
                 foreach (var p in pairs)
                     md.Append("- ").Append(Sentence(p.Activation, p.Other, WhereText(spec, init, scale), p.P, p.RankBiserial)).Append('\n');
                 md.Append('\n');
@@ -152,7 +153,7 @@ internal static class ReportMarkdown
 
     /// <summary>"at scale 0.5", or "at xavier, scale 0.5" when the spec has several inits.</summary>
     private static string WhereText(AblationSpec spec, string init, double scale) =>
-        spec.Inits.Count > 1 ? $"at {init}, scale {Format.Exact(scale)}" : $"at scale {Format.Exact(scale)}";
+        spec.Inits.Count > 1 ? $"at {init}, scale {Numbers.Format(scale)}" : $"at scale {Numbers.Format(scale)}";
 
     /// <summary>
     /// The p of samples of these sizes that are perfectly separated (every x above every y): without ties,

@@ -1,4 +1,5 @@
 using GradFlow.Experiments;
+using GradFlow.IO;
 
 namespace GradFlow.Reporting;
 
@@ -30,7 +31,7 @@ public static class ReportWriter
         }
 
         string markdown = ReportMarkdown.Build(spec, outcome.Summaries, stats, figures);
-        ResultStore.WriteAtomic(store.ReportPath, w => w.Write(markdown));
+        AtomicFile.WriteText(store.ReportPath, w => w.Write(markdown));
         written.Add(store.ReportPath);
         return written;
     }

@@ -94,7 +94,7 @@ public sealed record SweepStats(string Metric, IReadOnlyList<SettingStatistics> 
             pairs.Select(p => new PairwiseTest(p.Init, p.Scale, p.A, p.B, Value(p.Values, "mannwhitney_u"), Value(p.Values, "mannwhitney_p"), Value(p.Values, "rank_biserial"))).ToArray());
     }
 
-    private static string Tag(double threshold) => "tta_" + CsvFormat.Number(threshold);
+    private static string Tag(double threshold) => "tta_" + Numbers.Format(threshold);
 
     /// <summary>"tta_0.85_median_budget" → 0.85 and "_median_budget".</summary>
     private static bool ThresholdOf(string statistic, out double threshold, out string part)
@@ -103,7 +103,7 @@ public sealed record SweepStats(string Metric, IReadOnlyList<SettingStatistics> 
         part = "";
         if (!statistic.StartsWith("tta_", StringComparison.Ordinal)) return false;
         foreach (var suffix in new[] { Budget, Never, Median })
-            if (statistic.Length > 4 + suffix.Length && statistic.EndsWith(suffix, StringComparison.Ordinal) && CsvFormat.TryParse(statistic[4..^suffix.Length], out threshold))
+            if (statistic.Length > 4 + suffix.Length && statistic.EndsWith(suffix, StringComparison.Ordinal) && Numbers.TryParse(statistic[4..^suffix.Length], out threshold))
             {
                 part = suffix;
                 return true;
@@ -114,5 +114,5 @@ public sealed record SweepStats(string Metric, IReadOnlyList<SettingStatistics> 
     private static double Value(Dictionary<string, double> values, string statistic) => values.TryGetValue(statistic, out double v) ? v : double.NaN;
 
     private static InvalidDataException Bad(string source, StatRow r, string what) =>
-        new($"{source}: {what} ({r.Activation}{(r.Other == "" ? "" : " vs " + r.Other)}, {r.Init}, scale {CsvFormat.Number(r.Scale)}, {r.Statistic}); expected a stats.csv written by GradFlow");
+        new($"{source}: {what} ({r.Activation}{(r.Other == "" ? "" : " vs " + r.Other)}, {r.Init}, scale {Numbers.Format(r.Scale)}, {r.Statistic}); expected a stats.csv written by GradFlow");
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using GradFlow.Activations;
+using GradFlow.IO;
 
 namespace GradFlow.Model;
 
@@ -33,7 +34,7 @@ public static class ModelFile
     }
 
     /// <summary>Reads a model file; any problem is an <see cref="InvalidDataException"/> with a one-line message.</summary>
-    public static Mlp Read(string path) => Parse(JsonArrays.ReadAllText(path, Expected), path);
+    public static Mlp Read(string path) => Parse(InputFile.ReadAllText(path, Expected), path);
 
     /// <summary>Parses a model's JSON; <paramref name="source"/> names it in error messages.</summary>
     public static Mlp Parse(string json, string source)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GradFlow.IO;
 using GradFlow.Model;
 
 namespace GradFlow.Verification;
@@ -27,7 +28,7 @@ public static class GradientFile
         return w.ToString();
     }
 
-    public static LossGradient Read(string path) => Parse(JsonArrays.ReadAllText(path, Expected), path);
+    public static LossGradient Read(string path) => Parse(InputFile.ReadAllText(path, Expected), path);
 
     public static LossGradient Parse(string json, string source)
     {
