@@ -25,7 +25,7 @@ internal static class DatasetCommand
             double sigma = Values.NonNegative("--noise", parse.GetValue(noise)!, "0.1");
             ulong theSeed = Values.Seed("--seed", parse.GetValue(seed)!);
             double test = Values.TestSize("--test-size", parse.GetValue(testSize)!);
-            if (test > 0 && (int)Math.Round(count * test, MidpointRounding.ToEven) >= count)
+            if (test > 0 && Xor.TestRows(count, test) >= count)
                 throw new UsageException($"--test-size: {Numbers.Format(test)} of n = {Numbers.Format(count)} leaves no train rows; expected a smaller fraction or a larger n");
             string? path = parse.GetValue(output) is { } o ? Values.OutputFile("--out", o) : null;
 
