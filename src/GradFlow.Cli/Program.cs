@@ -6,7 +6,7 @@ using GradFlow.IO;
 namespace GradFlow.Cli;
 
 /// <summary>
-/// The <c>gradflow</c> command (DESIGN.md "The command line"). <see cref="Run(string[], TextWriter, TextWriter)"/>
+/// The <c>gradflow</c> command (README; docs/ARCHITECTURE.md "Where things go"). <see cref="Run(string[], TextWriter, TextWriter)"/>
 /// is the whole program without the console, so tests and other tools can drive it in-process.
 /// </summary>
 public static class Program

@@ -35,7 +35,7 @@ internal static class ReportMarkdown
     private static void SpecTable(StringBuilder md, AblationSpec spec)
     {
         md.Append("## Spec\n\n| field | value |\n| --- | --- |\n");
-        void Row(string field, string value) => md.Append($"| {field} | {value} |\n");
+        void Row(string field, string value) => md.Append(CultureInfo.InvariantCulture, $"| {field} | {value} |\n");
         Row("preset / name", spec.Name);
         Row("activations", string.Join(", ", spec.Activations));
         Row("inits", string.Join(", ", spec.Inits));
@@ -183,10 +183,10 @@ internal static class ReportMarkdown
             if (f.Group != group)
             {
                 group = f.Group;
-                if (group != "") md.Append($"### {group}\n\n");
+                if (group != "") md.Append(CultureInfo.InvariantCulture, $"### {group}\n\n");
             }
-            md.Append($"![{f.AltText}](plots/{f.Name}.png)\n\n");
-            md.Append($"Look for: {f.LookFor} ([SVG](plots/{f.Name}.svg))\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"![{f.AltText}](plots/{f.Name}.png)\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"Look for: {f.LookFor} ([SVG](plots/{f.Name}.svg))\n\n");
         }
     }
 

@@ -5,7 +5,7 @@ using GradFlow.IO;
 namespace GradFlow.Data;
 
 /// <summary>
-/// Data files. Written in the <c>dataset</c> format of DESIGN.md: header <c>part,x1,..,xd,y</c>, the
+/// Data files. Written in the <c>dataset</c> format (docs/ARCHITECTURE.md "Files"): header <c>part,x1,..,xd,y</c>, the
 /// train rows first and then the test rows, each in the study's order, numbers in round-trip form.
 /// Read from that format or from a plain <c>x1,..,xd,y</c> file (every row a train row). Every read
 /// error is one line naming the file, the line and field, and what is accepted.

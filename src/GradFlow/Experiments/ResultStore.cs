@@ -6,7 +6,7 @@ using GradFlow.Metrics;
 namespace GradFlow.Experiments;
 
 /// <summary>
-/// The files of a results folder (DESIGN.md "File formats"). Every file is written to a temporary
+/// The files of a results folder (docs/ARCHITECTURE.md "Files"). Every file is written to a temporary
 /// name and renamed, so a folder never holds half a file: a run file that exists is complete.
 /// </summary>
 public sealed class ResultStore

@@ -6,7 +6,7 @@ using GradFlow.IO;
 namespace GradFlow.Model;
 
 /// <summary>
-/// The model file of DESIGN.md: <c>{"format":"gradflow.mlp/1","activation":"tanh","layers":[{"weights":[[..],..],"bias":[..]},..]}</c>,
+/// The model file (docs/ARCHITECTURE.md "Files"): <c>{"format":"gradflow.mlp/1","activation":"tanh","layers":[{"weights":[[..],..],"bias":[..]},..]}</c>,
 /// weights[i][j] = W[i, j] with i over fan_in and j over fan_out (the study's arrays), the output
 /// layer a sigmoid unit. Numbers are written in round-trip form, so a model read back is the model
 /// written, bit for bit. Every read error is one line naming the file, the JSON path and what is accepted.

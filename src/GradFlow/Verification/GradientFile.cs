@@ -6,7 +6,7 @@ using GradFlow.Model;
 namespace GradFlow.Verification;
 
 /// <summary>
-/// The gradient file of DESIGN.md: <c>{"loss":L,"layers":[{"weights":[[..]],"bias":[..]},..]}</c>, the
+/// The gradient file (docs/ARCHITECTURE.md "Files"): <c>{"loss":L,"layers":[{"weights":[[..]],"bias":[..]},..]}</c>, the
 /// gradient of the mean binary cross-entropy in the model file's own layout, numbers in round-trip form.
 /// </summary>
 public static class GradientFile
