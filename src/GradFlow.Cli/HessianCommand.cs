@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GradFlow.Curvature;
+using GradFlow.IO;
 
 namespace GradFlow.Cli;
 
@@ -21,7 +22,7 @@ internal static class HessianCommand
             string modelPath = parse.GetValue(model)!, dataPath = parse.GetValue(data)!;
             var (mlp, train) = ModelInput.Read(modelPath, dataPath);
             if (mlp.ParameterCount > DenseHessian.MaxParameters)
-                throw new UsageException($"--model: {modelPath} has {Values.Format(mlp.ParameterCount)} parameters; the dense Hessian takes at most {Values.Format(DenseHessian.MaxParameters)}");
+                throw new UsageException($"--model: {modelPath} has {Numbers.Format(mlp.ParameterCount)} parameters; the dense Hessian takes at most {Numbers.Format(DenseHessian.MaxParameters)}");
             string? path = parse.GetValue(output) is { } o ? Values.OutputFile("--out", o) : null;
 
             var report = HessianReport.Compute(mlp, train);

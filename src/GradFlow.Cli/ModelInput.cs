@@ -1,4 +1,5 @@
 using GradFlow.Data;
+using GradFlow.IO;
 using GradFlow.Model;
 
 namespace GradFlow.Cli;
@@ -11,7 +12,7 @@ internal static class ModelInput
         var mlp = Read("--model", () => ModelFile.Read(modelPath));
         var train = Read("--data", () => DataFile.Read(dataPath)).Train;
         if (train.Features != mlp.Inputs)
-            throw new UsageException($"--data: {dataPath} has {Values.Format(train.Features)} feature columns but the model {modelPath} takes {Values.Format(mlp.Inputs)} inputs; expected data with x1..x{Values.Format(mlp.Inputs)}");
+            throw new UsageException($"--data: {dataPath} has {Numbers.Format(train.Features)} feature columns but the model {modelPath} takes {Numbers.Format(mlp.Inputs)} inputs; expected data with x1..x{Numbers.Format(mlp.Inputs)}");
         if (train.Count == 0)
             throw new UsageException($"--data: {dataPath} has no train rows; expected at least one row (part train, or any row of an x1,...,xd,y file)");
         return (mlp, train);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GradFlow.Experiments;
+using GradFlow.IO;
 using GradFlow.Metrics;
 using ScottPlot;
 
@@ -21,9 +22,9 @@ internal static class CurvatureFigures
         var members = g.Drawable.Where(s => SettingGroup.HasData(s, MetricCatalog.Sharpness.Name)).ToArray();
         if (members.Length > 0)
         {
-            string edge = Format.Exact(2 / eta);
+            string edge = Numbers.Format(2 / eta);
             yield return new Figure($"{MetricCatalog.Sharpness.Name}{g.Suffix}", g.Label,
-                Inv($"Sharpness λ_max of the training loss's Hessian vs epoch per activation, η = {Format.Exact(eta)}, with the stability edge 2/η = {edge}{g.TitleSuffix} ({seeds})"),
+                Inv($"Sharpness λ_max of the training loss's Hessian vs epoch per activation, η = {Numbers.Format(eta)}, with the stability edge 2/η = {edge}{g.TitleSuffix} ({seeds})"),
                 Inv($"Below the dashed line (2/η = {edge}) gradient descent is stable on the local quadratic; a curve that rises toward it is progressive sharpening, one that reaches it and stays is at the edge of stability."),
                 () => Sharpness(members, eta, g, seeds));
         }
@@ -66,13 +67,13 @@ internal static class CurvatureFigures
             curves.Add(new Curve(SettingGroup.LegendOf(s), FigureStyle.ActivationColor(s.Setting.Activation),
                 at.Select(i => (double)s.Epochs[i]).ToArray(), at.Select(i => mean[i]).ToArray(), at.Select(i => std[i]).ToArray(), LinePattern.Solid));
         }
-        string rate = g.LearningRate is null ? Inv($", η = {Format.Exact(eta)}") : ""; // a multi-rate group names η in its suffix
+        string rate = g.LearningRate is null ? Inv($", η = {Numbers.Format(eta)}") : ""; // a multi-rate group names η in its suffix
         var plot = CurveChart.Draw(Inv($"Sharpness λ_max{rate}{g.TitleSuffix} ({seeds})"), "epoch", "λ_max (nats per unit parameter²)", curves, logY: false);
         var line = plot.Add.HorizontalLine(2 / eta);
         line.LinePattern = LinePattern.Dashed;
         line.LineWidth = 2;
         line.Color = Colors.Black;
-        line.LegendText = Inv($"2/η = {Format.Exact(2 / eta)}");
+        line.LegendText = Inv($"2/η = {Numbers.Format(2 / eta)}");
         double top = Math.Max(curves.SelectMany(c => c.Mean.Zip(c.Std!, (m, d) => m + d)).DefaultIfEmpty(0).Max(), 2 / eta);
         plot.Axes.SetLimitsY(0, top * 1.1);
         return plot;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GradFlow.Experiments;
+using GradFlow.IO;
 using GradFlow.Metrics;
 
 namespace GradFlow.Reporting;
@@ -29,7 +30,7 @@ internal static class CurvatureSection
             var ratio = s.MeanOf(edge);
             var second = Enumerable.Range(0, ratio.Length).Where(i => s.Epochs[i] >= spec.Epochs / 2 && double.IsFinite(ratio[i])).Select(i => ratio[i]).ToArray();
             double median = second.Length > 0 ? GradFlow.Experiments.Quantile.Median(second) : double.NaN;
-            md.Append(Inv($"| {k.Activation} | {k.Init} | {Format.Exact(k.Scale)} | {Format.Exact(eta)} | {Format.Number(lambda[0])} | {Format.Number(lambda.Max())} | {Format.Number(2 / eta)} | {Format.Number(median)} | {Words(median, lambda[0], lambda.Max())} |\n"));
+            md.Append(Inv($"| {k.Activation} | {k.Init} | {Numbers.Format(k.Scale)} | {Numbers.Format(eta)} | {Format.Number(lambda[0])} | {Format.Number(lambda.Max())} | {Format.Number(2 / eta)} | {Format.Number(median)} | {Words(median, lambda[0], lambda.Max())} |\n"));
         }
         md.Append('\n');
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using GradFlow.Experiments;
+using GradFlow.IO;
 
 namespace GradFlow.Reporting;
 
@@ -12,7 +13,7 @@ internal sealed record SettingGroup(string Init, double Scale, IReadOnlyList<Set
     public string Suffix => IsOnly ? "" : $"_{Init}_{ScaleTag.Of(Scale)}" + (LearningRate is { } lr ? $"_lr{ScaleTag.Of(lr)[1..]}" : "");
 
     /// <summary>"xavier, scale 0.5" (", η 0.5" added on a multi-rate sweep; empty when the spec has one init, one scale and one rate).</summary>
-    public string Label => IsOnly ? "" : $"{Init}, scale {Format.Exact(Scale)}" + (LearningRate is { } lr ? $", η {Format.Exact(lr)}" : "");
+    public string Label => IsOnly ? "" : $"{Init}, scale {Numbers.Format(Scale)}" + (LearningRate is { } lr ? $", η {Numbers.Format(lr)}" : "");
 
     /// <summary>" — xavier, scale 0.5" for a title (empty when the spec has one init and one scale).</summary>
     public string TitleSuffix => IsOnly ? "" : " — " + Label;

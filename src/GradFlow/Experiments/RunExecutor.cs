@@ -29,8 +29,7 @@ public static class RunExecutor
     /// <summary>The metric columns a run of <paramref name="activation"/> records under <paramref name="spec"/>.</summary>
     public static IReadOnlyList<string> Columns(AblationSpec spec, string activation)
     {
-        int testRows = spec.HasTestSplit ? (int)Math.Round(spec.N * spec.TestSize, MidpointRounding.ToEven) : 0;
-        var columns = MetricGroups(spec, ActivationRegistry.Get(activation), spec.N - testRows).SelectMany(g => g.Columns);
+        var columns = MetricGroups(spec, ActivationRegistry.Get(activation), spec.N - Xor.TestRows(spec.N, spec.TestSize)).SelectMany(g => g.Columns);
         if (spec.CurvatureEvery > 0)
             columns = columns.Concat(CurvatureMetrics.Layout(spec.Architecture).Columns).Concat(DynamicsMetrics.Layout(spec.Architecture).Columns);
         return columns.ToArray();

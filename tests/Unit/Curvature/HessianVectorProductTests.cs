@@ -101,7 +101,7 @@ public sealed class HessianVectorProductTests
         hvp.Prepare(model, data);
         var g = new double[hvp.ParameterCount];
         hvp.Gradient(g);
-        var expected = GradFlow.Verification.AnalyticalGradient.Compute(model, data).SelectMany(l => l.Weights.Concat(l.Bias)).ToArray();
+        var expected = GradFlow.Verification.LossGradient.Compute(model, data).Layers.SelectMany(l => l.Weights.Concat(l.Bias)).ToArray();
         Assert.Equal(expected, g);
     }
 

@@ -61,10 +61,15 @@ public sealed class LearningRateAxisTests
         var spec = new AblationSpec { Activations = ["relu", "tanh"], LearningRates = [0.05, 2.0], Seeds = [0, 1, 2], Epochs = 20, TestSize = 0.25 };
         var runs = spec.Runs().Select(k => RunExecutor.Execute(spec, k)).ToArray();
 
-        var rows = SweepStatistics.Compute(spec, runs);
+        var stats = SweepStatistics.Compute(spec, runs);
 
-        var pairs = rows.Where(r => r.Statistic == "mannwhitney_p").ToArray();
-        Assert.Equal(2, pairs.Length);
-        Assert.Equal([0.05, 2.0], pairs.Select(p => p.LearningRate!.Value));
+        Assert.Equal(2, stats.Pairs.Count);
+        Assert.Equal([0.05, 2.0], stats.Pairs.Select(p => p.LearningRate!.Value));
+        // The serialised rows carry the rate, and read back into the same records.
+        var rows = stats.Rows();
+        Assert.Equal([0.05, 2.0], rows.Where(r => r.Statistic == "mannwhitney_p").Select(r => r.LearningRate!.Value));
+        var back = SweepStats.FromRows(rows, "stats.csv");
+        Assert.Equal(stats.Pairs, back.Pairs);
+        Assert.Equal(stats.Settings.Select(s => s.Setting), back.Settings.Select(s => s.Setting));
     }
 }
