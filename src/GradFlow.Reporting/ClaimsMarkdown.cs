@@ -33,7 +33,8 @@ public static class ClaimsMarkdown
                 var c = claim.Comparisons[i];
                 md.Append($"- {c.Setting}: **{ClaimWords.Verdict(c.Verdict)}**");
                 if (notRobust.Contains((claim.Claim.Id, c.Setting)))
-                    md.Append(" — **not robust to new seeds**: it holds on the study's seeds but not on these; what these seeds support instead:");
+                    md.Append(" — **not robust to new seeds** (it holds on the study's seeds, not on these); what these seeds support instead:");
+                else md.Append(" —");
                 md.Append($" {ClaimWords.Finding(claim.Claim, claim.Claim.Comparisons[i], c)}.\n");
             }
             md.Append('\n');
