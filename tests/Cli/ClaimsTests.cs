@@ -1,6 +1,6 @@
 using GradFlow.Cli;
 using GradFlow.Experiments;
-using GradFlow.Training;
+using GradFlow.Metrics;
 using static GradFlow.Tests.Cli.Gradflow;
 
 namespace GradFlow.Tests.Cli;

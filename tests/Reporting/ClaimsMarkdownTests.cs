@@ -1,6 +1,6 @@
 using GradFlow.Experiments;
 using GradFlow.Reporting;
-using GradFlow.Training;
+using GradFlow.Metrics;
 
 namespace GradFlow.Tests.Reporting;
 

@@ -1,5 +1,5 @@
 using GradFlow.Experiments;
-using GradFlow.Training;
+using GradFlow.Metrics;
 
 namespace GradFlow.Tests.Unit.Experiments.Claims;
 
