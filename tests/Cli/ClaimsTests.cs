@@ -14,14 +14,14 @@ public sealed class ClaimsTests : TempFolder
     /// A hand-written folder of the paper configuration at scale 0.5 (relu, tanh, arctan; ten seeds) holding only
     /// final test accuracies, relu's below the others': claim 3 applies there and does not hold.
     /// </summary>
-    private string ReluBehindFolder()
+    private string ReluBehindFolder(string name = "behind", double relu = 0.60)
     {
         var spec = Presets.Paper with { Activations = ["relu", "tanh", "arctan"], Scales = [0.5] };
-        var store = new ResultStore(Path("behind"));
+        var store = new ResultStore(Path(name));
         foreach (var key in spec.Runs())
         {
             var log = new RunLog(["test_acc"], 1);
-            log.Append(spec.Epochs - 1)[0] = (key.Activation == "relu" ? 0.60 : 0.90) + key.Seed / 1000.0;
+            log.Append(spec.Epochs - 1)[0] = (key.Activation == "relu" ? relu : 0.90) + key.Seed / 1000.0;
             store.WriteRun(new RunResult(key, log, null));
         }
         store.WriteManifest(new Manifest { Spec = spec, Runs = spec.Runs().Count });
@@ -79,6 +79,23 @@ public sealed class ClaimsTests : TempFolder
 
         File.Delete(Path("s1", "claims.csv"));
         AssertBadInput(Run("claims", "--results", Path("s1")), "shard 1/2", Path("s1", "claims.csv"));
+    }
+
+    [Fact]
+    public void Claims_StudyFolderWhereTheClaimHeld_NamesItNotRobustToNewSeeds()
+    {
+        string ahead = ReluBehindFolder("ahead", relu: 0.99);
+        var result = Run("claims", "--results", ReluBehindFolder(), "--study", ahead);
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.Contains("not robust to new seeds: claim 3, scale 0.5: relu vs tanh: holds on the study's seeds, does not hold here", result.Out);
+        Assert.Contains("0 of 2 comparisons hold on both seed sets; 2 hold on the study's seeds only", result.Out);
+    }
+
+    [Fact]
+    public void Claims_MissingStudyFolder_IsOneLineAndExitTwo()
+    {
+        string dir = ReluBehindFolder();
+        AssertBadInput(Run("claims", "--results", dir, "--study", Path("nowhere")), "--study", System.IO.Path.Combine(dir, "claims.csv"));
     }
 
     [Fact]
