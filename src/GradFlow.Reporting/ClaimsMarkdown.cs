@@ -1,4 +1,5 @@
 using System.Text;
+using static System.FormattableString;
 using GradFlow.Experiments;
 
 namespace GradFlow.Reporting;
@@ -26,16 +27,16 @@ public static class ClaimsMarkdown
         foreach (var claim in applicable)
         {
             bool fragile = claim.Comparisons.Any(c => notRobust.Contains((claim.Claim.Id, c.Setting)));
-            md.Append($"**Claim {claim.Claim.Id} {ClaimWords.Verdict(claim.Verdict)}**{(fragile ? " (not robust to new seeds)" : "")}: {claim.Claim.Statement} ")
-              .Append($"*Statistic:* {claim.Claim.Statistic}; α = {ClaimWords.F(claim.Claim.Alpha)}. {Capitalised(claim.Reason)}.\n\n");
+            md.Append(Invariant($"**Claim {claim.Claim.Id} {ClaimWords.Verdict(claim.Verdict)}**{(fragile ? " (not robust to new seeds)" : "")}: {claim.Claim.Statement} "))
+              .Append(Invariant($"*Statistic:* {claim.Claim.Statistic}; α = {ClaimWords.F(claim.Claim.Alpha)}. {Capitalised(claim.Reason)}.\n\n"));
             for (int i = 0; i < claim.Comparisons.Count; i++)
             {
                 var c = claim.Comparisons[i];
-                md.Append($"- {c.Setting}: **{ClaimWords.Verdict(c.Verdict)}**");
+                md.Append(Invariant($"- {c.Setting}: **{ClaimWords.Verdict(c.Verdict)}**"));
                 if (notRobust.Contains((claim.Claim.Id, c.Setting)))
                     md.Append(" — **not robust to new seeds** (it holds on the study's seeds, not on these); what these seeds support instead:");
                 else md.Append(" —");
-                md.Append($" {ClaimWords.Finding(claim.Claim, claim.Claim.Comparisons[i], c)}.\n");
+                md.Append(Invariant($" {ClaimWords.Finding(claim.Claim, claim.Claim.Comparisons[i], c)}.\n"));
             }
             md.Append('\n');
         }

@@ -20,7 +20,7 @@ public static class ClaimsFile
     public static string Write(string folder, IReadOnlyList<ClaimResult> claims)
     {
         string path = PathIn(folder);
-        ResultStore.WriteAtomic(path, w => Write(w, claims));
+        AtomicFile.WriteText(path, w => Write(w, claims));
         return path;
     }
 
@@ -43,14 +43,14 @@ public static class ClaimsFile
                 csv.WriteField(claim.Claim.Id);
                 csv.WriteField(c.Setting);
                 csv.WriteField(Code(c.Test));
-                csv.WriteField(CsvFormat.Number(c.N1));
-                csv.WriteField(CsvFormat.Number(c.N2));
-                csv.WriteField(CsvFormat.Number(c.P));
-                csv.WriteField(CsvFormat.Number(c.AdjustedP));
+                csv.WriteField(Numbers.Format(c.N1));
+                csv.WriteField(Numbers.Format(c.N2));
+                csv.WriteField(Numbers.Format(c.P));
+                csv.WriteField(Numbers.Format(c.AdjustedP));
                 csv.WriteField(c.EffectName);
-                csv.WriteField(CsvFormat.Number(c.Effect));
-                csv.WriteField(c.Interval is { } ci ? CsvFormat.Number(ci.Low) : "");
-                csv.WriteField(c.Interval is { } cj ? CsvFormat.Number(cj.High) : "");
+                csv.WriteField(Numbers.Format(c.Effect));
+                csv.WriteField(c.Interval is { } ci ? Numbers.Format(ci.Low) : "");
+                csv.WriteField(c.Interval is { } cj ? Numbers.Format(cj.High) : "");
                 csv.WriteField(Code(c.Verdict));
                 csv.WriteField(claimVerdict);
                 csv.NextRecord();
