@@ -1,4 +1,5 @@
 using GradFlow.Experiments;
+using GradFlow.Reporting;
 
 namespace GradFlow.Tests.Experiments;
 
@@ -66,5 +67,20 @@ public sealed class HeldoutSeedClaims(PaperPresetResults study, PaperHeldoutPres
         var robustness = ClaimRobustness.Compare(study.Claims, heldout.Claims);
         Assert.Equal(NotRobust, robustness.Where(r => r.Status == RobustnessStatus.NotRobust).Select(r => $"{r.ClaimId}: {r.Setting}"));
         Assert.Equal(HoldOnNeither, robustness.Where(r => r.Status == RobustnessStatus.HoldsOnNeither).Select(r => $"{r.ClaimId}: {r.Setting}"));
+    }
+
+    [Fact]
+    public void Report_OfTheNewSeeds_SaysWhatHoldsInWordsAndEachFolderHasClaimsCsv()
+    {
+        string md = ClaimsMarkdown.Section(heldout.Claims, study.Claims);
+        Assert.Contains("**Claim 4 does not hold**: ", md);
+        Assert.Contains("- scale 2: relu vs tanh: **does not hold** — no significant difference (Holm p = ", md);
+        Assert.Equal(NotRobust.Length > 0, md.Contains("not robust to new seeds", StringComparison.Ordinal));
+        foreach (var folder in new PresetResults[] { study, heldout })
+        {
+            Assert.Contains("## Claims\n", File.ReadAllText(folder.Outcome.Store.ReportPath));
+            var rows = File.ReadAllLines(ClaimsFile.PathIn(folder.Outcome.Store.Root));
+            Assert.Equal(1 + folder.Claims.Sum(c => Math.Max(1, c.Comparisons.Count)), rows.Length);
+        }
     }
 }

@@ -18,8 +18,8 @@ public static class StudyClaims
     private static SettingKey Seed(string activation) => new(activation, "gaussian", 1.0);
     private static SettingKey Paper(string activation, double scale) => new(activation, "xavier", scale);
 
-    private const string SeedConfiguration = "the seed preset's configuration ([2,16,16,1], N(0, 0.1²) init, no test split, 2000 epochs; any seeds)";
-    private const string PaperConfiguration = "the paper preset's configuration ([2,16,16,1], Xavier at scales 0.5, 1, 2, 25 % test split, 3000 epochs; any seeds)";
+    private const string SeedConfiguration = "the seed preset's configuration ([2, 16, 16, 1], N(0, 0.1²) init, no test split, 2000 epochs; any seeds)";
+    private const string PaperConfiguration = "the paper preset's configuration ([2, 16, 16, 1], Xavier at scales 0.5, 1, 2, 25 % test split, 3000 epochs; any seeds)";
     private const string DeepConfiguration = "the deep preset's architecture (eight hidden layers of 32, Xavier and He at scale 1; any seeds and epochs)";
 
     public static Claim Claim1 { get; } = new(
