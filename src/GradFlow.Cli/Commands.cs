@@ -28,6 +28,7 @@ internal static class Commands
         root.Subcommands.Add(DatasetCommand.Create(context));
         root.Subcommands.Add(PresetsCommand.Create(context));
         root.Subcommands.Add(HessianCommand.Create(context));
+        root.Subcommands.Add(ClaimsCommand.Create(context));
         return root;
     }
 

@@ -15,7 +15,7 @@ internal static class ReportMarkdown
     /// <summary>The significance level the plain-words reading of the pairwise tests uses.</summary>
     public const double Alpha = 0.05;
 
-    public static string Build(AblationSpec spec, IReadOnlyList<SettingSummary> summaries, SweepStats stats, IReadOnlyList<Figure> figures)
+    public static string Build(AblationSpec spec, IReadOnlyList<SettingSummary> summaries, SweepStats stats, IReadOnlyList<Figure> figures, string claimsSection = "")
     {
         var md = new StringBuilder();
         string acc = spec.AccuracyMetric;
@@ -29,6 +29,7 @@ internal static class ReportMarkdown
         ThresholdTable(md, spec, stats);
         PairwiseTests(md, spec, stats);
         CurvatureSection.Append(md, spec, summaries);
+        md.Append(claimsSection);
         Figures(md, figures);
         return md.ToString();
     }
@@ -108,7 +109,8 @@ internal static class ReportMarkdown
     {
         md.Append("## Pairwise tests\n\n");
         md.Append(Inv($"Two-sided Mann–Whitney U test of the final {MetricText.Title(spec.AccuracyMetric).ToLowerInvariant()} of each pair of activations at the same init and scale, across seeds, at α = {Numbers.Format(Alpha)}. "));
-        md.Append("The rank-biserial correlation is the effect size: P(winner's seed beats the other's) − P(the reverse), from 0 (no effect) to 1 (every seed of one beats every seed of the other).\n\n");
+        md.Append("The rank-biserial correlation is the effect size: P(winner's seed beats the other's) − P(the reverse), from 0 (no effect) to 1 (every seed of one beats every seed of the other). ");
+        md.Append(Inv($"The p-values of this section's {stats.Pairs.Count} tests are Holm–Bonferroni adjusted together (Holm p), and the words follow the adjusted p.\n\n"));
         int n = spec.Seeds.Count;
         if (n < 2)
         {
@@ -121,6 +123,9 @@ internal static class ReportMarkdown
                 (tied < Alpha ? Inv($" (p = {Format.Fixed(tied, "0.0###")} only if each activation's seeds also tie among themselves)") : "") +
                 ". Read \"no significant difference\" here as \"too few seeds to tell\"; the paper preset has 10.\n\n");
 
+        // One family: every pairwise test of the report (Holm 1979), in the order the records hold them.
+        double[] adjusted = HolmBonferroni.Adjust([.. stats.Pairs.Select(p => p.P)]);
+        var holm = stats.Pairs.Select((p, i) => (p, adjusted[i])).ToDictionary(x => x.p, x => x.Item2);
         bool multi = spec.Inits.Count * spec.Scales.Count > 1;
         bool any = false;
         foreach (var init in spec.Inits)
@@ -133,7 +138,7 @@ internal static class ReportMarkdown
                 foreach (var p in pairs)
                 {
                     string where = WhereText(spec, init, scale) + (p.LearningRate is { } lr ? Inv($", η {Numbers.Format(lr)}") : "");
-                    md.Append("- ").Append(Sentence(p.Activation, p.Other, where, p.P, p.RankBiserial)).Append('\n');
+                    md.Append("- ").Append(Sentence(p.Activation, p.Other, where, p.P, holm[p], p.RankBiserial)).Append('\n');
                 }
                 md.Append('\n');
             }
@@ -141,18 +146,19 @@ internal static class ReportMarkdown
     }
 
     /// <summary>
-    /// The plain-words reading of one test: "relu beats tanh at scale 0.5: p = 0.0003, rank-biserial 0.92"
-    /// (the winner is the activation the rank-biserial r favours, and r is given from its side), or
-    /// "tanh vs arctan at scale 0.5: no significant difference (p = 0.41, rank-biserial 0.12)".
+    /// The plain-words reading of one test, by its Holm-adjusted p: "relu beats tanh at scale 0.5: p = 0.0003,
+    /// Holm p = 0.005, rank-biserial 0.92" (the winner is the activation the rank-biserial r favours, and r is
+    /// given from its side), or "tanh vs arctan at scale 0.5: no significant difference (p = 0.01, Holm p = 0.2,
+    /// rank-biserial 0.12)".
     /// </summary>
-    public static string Sentence(string a, string b, string where, double p, double rankBiserial)
+    public static string Sentence(string a, string b, string where, double p, double adjustedP, double rankBiserial)
     {
-        if (p < Alpha && rankBiserial != 0)
+        if (adjustedP < Alpha && rankBiserial != 0)
         {
             var (winner, loser) = rankBiserial > 0 ? (a, b) : (b, a);
-            return $"{winner} beats {loser} {where}: p {Format.P(p)}, rank-biserial {Format.Fixed(Math.Abs(rankBiserial), "0.00")}";
+            return $"{winner} beats {loser} {where}: p {Format.P(p)}, Holm p {Format.P(adjustedP)}, rank-biserial {Format.Fixed(Math.Abs(rankBiserial), "0.00")}";
         }
-        return $"{a} vs {b} {where}: no significant difference (p {Format.P(p)}, rank-biserial {Format.Fixed(rankBiserial, "0.00")})";
+        return $"{a} vs {b} {where}: no significant difference (p {Format.P(p)}, Holm p {Format.P(adjustedP)}, rank-biserial {Format.Fixed(rankBiserial, "0.00")})";
     }
 
     /// <summary>"at scale 0.5", or "at xavier, scale 0.5" when the spec has several inits.</summary>

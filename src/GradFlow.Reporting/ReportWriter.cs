@@ -10,7 +10,12 @@ namespace GradFlow.Reporting;
 /// </summary>
 public static class ReportWriter
 {
-    public static IReadOnlyList<string> Write(SweepOutcome outcome)
+    /// <remarks>
+    /// The study's claims are decided on the sweep's seeds and written to claims.csv; the report says them
+    /// in words. Given the same claims decided on the study's own seeds (<paramref name="studySeeds"/>), the
+    /// report marks each comparison that held there but not here "not robust to new seeds".
+    /// </remarks>
+    public static IReadOnlyList<string> Write(SweepOutcome outcome, IReadOnlyList<ClaimResult>? studySeeds = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         if (outcome.Summaries.Count == 0 || outcome.Statistics is not { } stats) return [];
@@ -30,7 +35,9 @@ public static class ReportWriter
             }
         }
 
-        string markdown = ReportMarkdown.Build(spec, outcome.Summaries, stats, figures);
+        var claims = ClaimEvaluator.Evaluate(SeedValues.Of(outcome));
+        written.Add(ClaimsFile.Write(store.Root, claims));
+        string markdown = ReportMarkdown.Build(spec, outcome.Summaries, stats, figures, ClaimsMarkdown.Section(claims, studySeeds));
         AtomicFile.WriteText(store.ReportPath, w => w.Write(markdown));
         written.Add(store.ReportPath);
         return written;

@@ -14,6 +14,7 @@ public sealed class VerbBadInputTests : TempFolder
     [InlineData("init")]
     [InlineData("dataset")]
     [InlineData("presets")]
+    [InlineData("claims")]
     public void AnyVerb_UnknownOption_IsOneLineAndExitTwo(string verb) =>
         AssertBadInput(Run(verb, "--no-such-option"), "--no-such-option");
 

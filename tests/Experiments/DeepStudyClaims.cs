@@ -1,31 +1,28 @@
+using GradFlow.Experiments;
+
 namespace GradFlow.Tests.Experiments;
 
 /// <summary>The study made deep (`deep` preset: eight hidden layers of 32, Xavier and He at scale 1, seeds 0–4).</summary>
 [Trait("Category", "Experiment")]
 public sealed class DeepStudyClaims(DeepPresetResults results) : IClassFixture<DeepPresetResults>
 {
-    // ‖∂L/∂z‖ entering the first layer over that entering the last hidden layer, at epoch 0, per seed.
-    private double[] FirstOverLastHidden(string init)
-    {
-        int lastHidden = results.Spec.Arch.Count - 2;
-        return results.RunsOf("relu", 1.0, init)
-            .Select(r => r.Log[0, "delta_norm_L1"] / r.Log[0, $"delta_norm_L{lastHidden}"])
-            .ToArray();
-    }
-
     [Fact]
-    public void Claim9_UnderXavier_ReluSignalVanishesTowardTheInput()
+    public void Claim9_OnFiveSeeds_IsInconclusive()
     {
-        var ratios = FirstOverLastHidden("xavier");
-        Claim.Holds(ratios.All(r => r < 0.25), "9: with ReLU under Xavier, the signal entering layer 1 is under a quarter of that entering the last hidden layer, on every seed (He et al., 2015)",
-            $"ratios per seed [{string.Join(", ", ratios.Select(Claim.F))}]");
+        // Five seeds give at best two-sided p = 2/32 per comparison; Holm over two makes it 1/8.
+        var claim = results.Claim("9");
+        Claim.Is(ClaimVerdict.Inconclusive, claim);
+        Assert.All(claim.Comparisons, c => Assert.Equal(5, c.N1));
     }
+}
 
+/// <summary>Claim 9 on twenty seeds of the deep configuration's initial network.</summary>
+[Trait("Category", "Experiment")]
+public sealed class DeepTwentySeedsClaims(DeepTwentySeedsResults results) : IClassFixture<DeepTwentySeedsResults>
+{
     [Fact]
-    public void Claim9_UnderHe_ReluSignalKeepsItsSize()
+    public void Claim9_XavierVanishesTowardTheInputAndHeKeepsTheSignal()
     {
-        var ratios = FirstOverLastHidden("he");
-        Claim.Holds(ratios.All(r => r > 1 / 2.5 && r < 2.5), "9: with ReLU under He, the signal entering layer 1 is within a factor of 2.5 of that entering the last hidden layer, on every seed",
-            $"ratios per seed [{string.Join(", ", ratios.Select(Claim.F))}]");
+        Claim.Is(ClaimVerdict.Holds, results.Claim("9"));
     }
 }

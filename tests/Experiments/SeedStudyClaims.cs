@@ -1,4 +1,4 @@
-using GradFlow.Activations;
+using GradFlow.Experiments;
 
 namespace GradFlow.Tests.Experiments;
 
@@ -6,37 +6,19 @@ namespace GradFlow.Tests.Experiments;
 [Trait("Category", "Experiment")]
 public sealed class SeedStudyClaims(SeedPresetResults results) : IClassFixture<SeedPresetResults>
 {
-    private double[] Curve(string activation, string metric) => results.RunsOf(activation, 1.0).Single().Log.Column(metric);
-
-    [Fact]
-    public void Claim1_Relu_ConvergesFasterAndHigherThanEverySmoothActivation()
+    [Theory]
+    [InlineData("1")]
+    [InlineData("2")]
+    public void Claim_OnTheStudysOneSeed_IsInconclusive(string id)
     {
-        double reluBest = Curve("relu", "train_acc").Max();
-        Claim.Holds(reluBest >= 0.90, "1: ReLU reaches train accuracy >= 0.90 within the 2000-epoch budget",
-            $"relu best train_acc {Claim.F(reluBest)} (threshold 0.90)");
-        foreach (var smooth in ActivationRegistry.SmoothStudyNames)
-        {
-            double best = Curve(smooth, "train_acc").Max();
-            Claim.Holds(best < 0.80, $"1: {smooth} never reaches train accuracy 0.80 in the budget",
-                $"{smooth} best train_acc {Claim.F(best)} (threshold 0.80)");
-        }
+        // One seed gives at best p = 1 with a two-sided signed-rank test: no statistic can decide it.
+        Claim.Is(ClaimVerdict.Inconclusive, results.Claim(id));
     }
 
     [Fact]
-    public void Claim2_TanhAndArctan_AreNearlyIdenticalAndArctanLags()
+    public void Claims_OfOtherPresets_AreNotApplicable()
     {
-        var tanh = Curve("tanh", "train_acc");
-        var arctan = Curve("arctan", "train_acc");
-        int worst = 0;
-        for (int e = 1; e < tanh.Length; e++)
-            if (Math.Abs(tanh[e] - arctan[e]) > Math.Abs(tanh[worst] - arctan[worst])) worst = e;
-        double gap = Math.Abs(tanh[worst] - arctan[worst]);
-        Claim.Holds(gap <= 0.01 + 1e-12, "2: tanh and arctan accuracy curves differ by at most 1 % of the points at every epoch",
-            $"largest gap {Claim.F(gap)} at epoch {worst} (tanh {Claim.F(tanh[worst])}, arctan {Claim.F(arctan[worst])})");
-
-        double tanhLoss = Curve("tanh", "train_loss")[^1], arctanLoss = Curve("arctan", "train_loss")[^1];
-        Claim.Holds(arctanLoss >= tanhLoss, "2: arctan lags tanh: its final loss is not below tanh's",
-            $"final train_loss tanh {tanhLoss:R}, arctan {arctanLoss:R}");
+        Assert.All(results.Claims.Where(c => c.Claim.Id is not ("1" or "2")), c => Claim.Is(ClaimVerdict.NotApplicable, c));
     }
 
     [Fact]
@@ -46,5 +28,27 @@ public sealed class SeedStudyClaims(SeedPresetResults results) : IClassFixture<S
         Assert.True(File.Exists(Path.Combine(plots, "accuracy_comparison.png")), $"no accuracy_comparison.png in {plots}");
         Assert.True(File.Exists(Path.Combine(plots, "accuracy_zoomed.png")), $"no accuracy_zoomed.png in {plots}");
         Assert.True(File.Exists(results.Outcome.Store.ReportPath));
+    }
+}
+
+/// <summary>The first study's configuration on seeds 42–51, where its claims can be decided.</summary>
+[Trait("Category", "Experiment")]
+public sealed class SeedStudyTenSeedsClaims(SeedTenSeedsResults results) : IClassFixture<SeedTenSeedsResults>
+{
+    [Fact]
+    public void Claim1_Relu_ReachesNinetyPercentAndNoSmoothActivationEightyPercent()
+    {
+        Claim.Is(ClaimVerdict.Holds, results.Claim("1"));
+    }
+
+    [Fact]
+    public void Claim2_ArctanLagsTanh_HoldsButTheCurvesAreNotWithinOnePercentOnEverySeed()
+    {
+        // Finding: on two of the ten seeds the largest tanh–arctan gap exceeds 1 % of the points, so
+        // "within 1 % at every epoch" does not hold across seeds; arctan's higher final loss does.
+        Claim.ComparisonsAre(results.Claim("2"), new Dictionary<string, ClaimVerdict>
+        {
+            ["largest |tanh − arctan| train_acc gap vs 0.01"] = ClaimVerdict.DoesNotHold,
+        });
     }
 }

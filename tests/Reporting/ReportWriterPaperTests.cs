@@ -54,7 +54,7 @@ public sealed class ReportWriterPaperTests(PaperSweepFixture sweep) : IClassFixt
     [Fact]
     public void Write_ReturnsExactlyTheFilesItWrote()
     {
-        var onDisk = Directory.GetFiles(sweep.Plots).Append(sweep.Outcome.Store.ReportPath).Order().ToArray();
+        var onDisk = Directory.GetFiles(sweep.Plots).Append(sweep.Outcome.Store.ReportPath).Append(Path.Combine(sweep.Directory, "claims.csv")).Order().ToArray();
         Assert.Equal(onDisk, sweep.Written.Order().ToArray());
     }
 
@@ -135,6 +135,34 @@ public sealed class ReportWriterPaperTests(PaperSweepFixture sweep) : IClassFixt
                          l.StartsWith($"- {a} beats {b} {at} p ", StringComparison.Ordinal) ||
                          l.StartsWith($"- {b} beats {a} {at} p ", StringComparison.Ordinal)));
                 }
+    }
+
+    [Fact]
+    public void Report_PairwiseTests_ShowHolmAdjustedPBesideRawAndTheWordsFollowIt()
+    {
+        var pairs = sweep.Outcome.Statistics!.Pairs;
+        double[] adjusted = GradFlow.Experiments.HolmBonferroni.Adjust([.. pairs.Select(p => p.P)]);
+        string section = Section(sweep.Report, "## Pairwise tests");
+        Assert.Contains($"this section's {pairs.Count} tests are Holm–Bonferroni adjusted together", section);
+        var lines = section.Split('\n').Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToArray();
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            var p = pairs[i];
+            string at = $"at scale {p.Scale.ToString(System.Globalization.CultureInfo.InvariantCulture)}:";
+            string line = Assert.Single(lines, l => l.Contains($" {p.Activation} ", StringComparison.Ordinal) && l.Contains($" {p.Other} ", StringComparison.Ordinal) && l.Contains(at, StringComparison.Ordinal));
+            Assert.Contains(", Holm p ", line);
+            Assert.Equal(adjusted[i] >= GradFlow.Reporting.ReportMarkdown.Alpha, line.Contains("no significant difference", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Report_ClaimsSection_FollowsThePairwiseTestsAndClaimsCsvIsWritten()
+    {
+        int pairwise = sweep.Report.IndexOf("## Pairwise tests\n", StringComparison.Ordinal);
+        int claims = sweep.Report.IndexOf("## Claims\n", StringComparison.Ordinal);
+        Assert.True(pairwise >= 0 && claims > pairwise, "no Claims section after the pairwise tests");
+        Assert.Contains(Path.Combine(sweep.Directory, "claims.csv"), sweep.Written);
+        Assert.True(File.Exists(Path.Combine(sweep.Directory, "claims.csv")));
     }
 
     [Fact]

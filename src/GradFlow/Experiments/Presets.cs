@@ -25,6 +25,13 @@ public static class Presets
         Epochs = 3000,
     };
 
+    /// <summary>The paper study on new seeds 10–29: which of its conclusions survive seeds the study did not see.</summary>
+    public static AblationSpec PaperHeldout { get; } = Paper with
+    {
+        Name = "paper-heldout",
+        Seeds = [.. Enumerable.Range(10, 20).Select(s => (ulong)s)],
+    };
+
     /// <summary>relu and tanh, one seed, 50 epochs: a seconds-long check of the whole pipeline.</summary>
     public static AblationSpec Smoke { get; } = new()
     {
@@ -63,7 +70,7 @@ public static class Presets
         CurvatureEvery = 10,
     };
 
-    public static IReadOnlyList<AblationSpec> All { get; } = [Seed, Paper, Smoke, Deep, Eos];
+    public static IReadOnlyList<AblationSpec> All { get; } = [Seed, Paper, Smoke, Deep, Eos, PaperHeldout];
 
     public static IReadOnlyList<string> Names { get; } = All.Select(p => p.Name).ToArray();
 

@@ -3,30 +3,36 @@ using System.Text.Json;
 namespace GradFlow.Tests.Unit.Statistics;
 
 /// <summary>
-/// The committed SciPy/NumPy reference values (oracle/stats_oracle.json, written by oracle/make_stats.py).
-/// Tests read it; they never run Python.
+/// The committed SciPy/NumPy reference values (oracle/stats_oracle.json, written by oracle/make_stats.py;
+/// oracle/paired_oracle.json, written by oracle/make_paired.py). Tests read them; they never run Python.
 /// </summary>
 internal static class StatsOracle
 {
-    private static readonly Lazy<JsonElement> Root = new(() =>
-    {
-        string path = Path.Combine(AppContext.BaseDirectory, "Statistics", "oracle", "stats_oracle.json");
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        return doc.RootElement.Clone();
-    });
+    private static readonly Lazy<JsonElement[]> Roots = new(() =>
+        new[] { "stats_oracle.json", "paired_oracle.json" }.Select(file =>
+        {
+            string path = Path.Combine(AppContext.BaseDirectory, "Statistics", "oracle", file);
+            using var doc = JsonDocument.Parse(File.ReadAllText(path));
+            return doc.RootElement.Clone();
+        }).ToArray());
+
+    private static JsonElement Section(string section) =>
+        Roots.Value.Select(r => r.TryGetProperty(section, out var s) ? s : default).FirstOrDefault(s => s.ValueKind == JsonValueKind.Array) is { ValueKind: JsonValueKind.Array } found
+            ? found
+            : throw new KeyNotFoundException($"no section {section} in the statistics oracles");
 
     public static TheoryData<string> Names(string section)
     {
         var data = new TheoryData<string>();
-        foreach (var c in Root.Value.GetProperty(section).EnumerateArray()) data.Add(c.GetProperty("name").GetString()!);
+        foreach (var c in Section(section).EnumerateArray()) data.Add(c.GetProperty("name").GetString()!);
         return data;
     }
 
     public static JsonElement Case(string section, string name)
     {
-        foreach (var c in Root.Value.GetProperty(section).EnumerateArray())
+        foreach (var c in Section(section).EnumerateArray())
             if (c.GetProperty("name").GetString() == name) return c;
-        throw new KeyNotFoundException($"no {section} case named {name} in stats_oracle.json");
+        throw new KeyNotFoundException($"no {section} case named {name} in the statistics oracles");
     }
 
     public static double[] Doubles(this JsonElement e, string property) =>
