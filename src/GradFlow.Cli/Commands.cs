@@ -27,6 +27,7 @@ internal static class Commands
         root.Subcommands.Add(InitCommand.Create(context));
         root.Subcommands.Add(DatasetCommand.Create(context));
         root.Subcommands.Add(PresetsCommand.Create(context));
+        root.Subcommands.Add(TheoryCommand.Create(context));
         return root;
     }
 

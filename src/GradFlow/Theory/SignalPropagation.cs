@@ -55,8 +55,13 @@ public sealed class SignalPropagation
     /// </summary>
     public double FixedPointQ(double q0 = 1.0)
     {
+        // With σ_b = 0 and φ(0) = 0, q = 0 is a fixed point of slope χ_q(0⁺): attracting below 1 (then q* = 0
+        // without iterating), marginal at 1 (tanh at σ_w = 1: q^l → 0 only like 1/l, which iterating cannot reach).
+        bool zeroIsFixed = SigmaB2 == 0 && Phi.Activation.Value(0) == 0;
+        double chiQAtZero = zeroIsFixed ? ChiQ(0) : double.NaN;
+        if (zeroIsFixed && chiQAtZero < 1 - EdgeTolerance) return 0;
         double q = q0;
-        for (int i = 0; i < 100_000; i++)
+        for (int i = 0; i < 20_000; i++)
         {
             double next = LengthMap(q);
             if (next > 1e12) return double.PositiveInfinity;
@@ -64,7 +69,7 @@ public sealed class SignalPropagation
             if (Math.Abs(next - q) <= 1e-14 * next) return next;
             q = next;
         }
-        return q;
+        return zeroIsFixed && chiQAtZero <= 1 + EdgeTolerance && LengthMap(q) < q ? 0 : q;
     }
 
     /// <summary>The stable fixed point of the correlation map at length q*: 1 in the ordered phase, below 1 in the chaotic one.</summary>

@@ -104,6 +104,11 @@ public sealed class SignalPropagationTests
         Assert.Equal(0.0, ordered.QStar);
         Near(0.8, ordered.Chi1, 1e-12, "χ₁ = σ_w² φ′(0)² at q* = 0");
 
+        // σ_w = 1, σ_b = 0 is the critical point itself: q^l → 0 only like 1/l, and χ₁ → φ′(0)² = 1.
+        var critical = new SignalPropagation(Tanh, 1.0).Analyse();
+        Assert.Equal(Phase.Edge, critical.Phase);
+        Assert.Equal(0.0, critical.QStar);
+
         var chaotic = new SignalPropagation(Tanh, 2.0).Analyse();
         Assert.Equal(Phase.Chaotic, chaotic.Phase);
         var sp = new SignalPropagation(Tanh, 2.0);
