@@ -1,3 +1,5 @@
+using GradFlow.Metrics;
+
 namespace GradFlow.Training;
 
 /// <summary>A finished run: its log and, if the loss turned NaN or infinite, the epoch it did.</summary>
