@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GradFlow.Activations;
 using GradFlow.Experiments;
+using GradFlow.IO;
 using GradFlow.Model;
 using GradFlow.Reporting;
 using GradFlow.Theory;
