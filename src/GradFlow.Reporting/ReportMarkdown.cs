@@ -15,7 +15,7 @@ internal static class ReportMarkdown
     /// <summary>The significance level the plain-words reading of the pairwise tests uses.</summary>
     public const double Alpha = 0.05;
 
-    public static string Build(AblationSpec spec, IReadOnlyList<SettingSummary> summaries, IReadOnlyList<StatRow> stats, IReadOnlyList<Figure> figures)
+    public static string Build(AblationSpec spec, IReadOnlyList<SettingSummary> summaries, IReadOnlyList<StatRow> stats, IReadOnlyList<Figure> figures, IReadOnlyList<TheoryLayer> theory)
     {
         var md = new StringBuilder();
         string acc = spec.AccuracyMetric;
@@ -28,6 +28,7 @@ internal static class ReportMarkdown
         FinalTable(md, spec, summaries, stats);
         ThresholdTable(md, spec, stats);
         PairwiseTests(md, spec, stats);
+        TheorySection.Append(md, spec, theory);
         Figures(md, figures);
         return md.ToString();
     }
@@ -199,7 +200,7 @@ internal static class ReportMarkdown
              .ThenBy(x => IndexOf(spec.Scales, key(x).Scale))
              .ThenBy(x => IndexOf(spec.Activations, key(x).Activation));
 
-    private static int IndexOf<T>(IReadOnlyList<T> list, T item)
+    internal static int IndexOf<T>(IReadOnlyList<T> list, T item)
     {
         for (int i = 0; i < list.Count; i++)
             if (EqualityComparer<T>.Default.Equals(list[i], item)) return i;

@@ -1,4 +1,5 @@
 using GradFlow.Experiments;
+using GradFlow.Metrics;
 
 namespace GradFlow.Tests.Experiments;
 
@@ -26,7 +27,7 @@ public abstract class EpochZeroRuns
     /// <summary>Per seed, ln of the measured ‖δ^a‖/‖δ^b‖ at epoch 0 (b may be the output layer).</summary>
     public double[] LnRatio(SettingKey setting, int a, int b) =>
         Outcome.Runs.Where(r => r.Key.Setting == setting)
-            .Select(r => Math.Log(r.Log[0, $"delta_norm_L{a}"] / r.Log[0, $"delta_norm_L{b}"]))
+            .Select(r => Math.Log(r.Log[0, MetricCatalog.DeltaNorm.Column(a)] / r.Log[0, MetricCatalog.DeltaNorm.Column(b)]))
             .ToArray();
 
     public static double Mean(double[] v) => v.Average();
