@@ -13,7 +13,7 @@ internal static class TheoryComparison
 {
     public static IReadOnlyList<TheoryLayer> Of(AblationSpec spec, IReadOnlyList<RunResult> runs)
     {
-        int hidden = spec.Architecture.HiddenLayerCount;
+        int hidden = spec.Arch.Count - 2; // hidden layers (Reporting reads the spec, not the Model box)
         var rows = new List<TheoryLayer>();
         if (hidden == 0 || runs.Count == 0) return rows;
         string last = MetricCatalog.DeltaNorm.Column(hidden);

@@ -10,9 +10,9 @@ internal static class TheorySection
     public static void Append(StringBuilder md, AblationSpec spec, IReadOnlyList<TheoryLayer> theory)
     {
         md.Append("## Theory at initialisation (mean field)\n\n");
-        if (spec.Architecture.HiddenLayerCount == 0) { md.Append("The network has no hidden layer: there is no signal to propagate between layers.\n\n"); return; }
+        if (spec.Arch.Count == 2) { md.Append("The network has no hidden layer: there is no signal to propagate between layers.\n\n"); return; }
         if (theory.Count == 0) { md.Append("No setting has a run with the backpropagated signal recorded.\n\n"); return; }
-        int lastHidden = spec.Architecture.HiddenLayerCount;
+        int lastHidden = spec.Arch.Count - 2;
         md.Append("Mean-field signal propagation (Poole et al. 2016; Schoenholz et al. 2017) predicts before any step how the backpropagated signal ‖δ^l‖ = ‖∂L/∂z^l‖ changes from layer to layer: ");
         md.Append("‖δ^l‖²/‖δ^{l+1}‖² = N_l·std_{l+1}²·E[φ′(√q^l z)²], where q^l, the layer's mean z², follows q¹ = std_1²·‖x‖², q^{l+1} = N_l·std_{l+1}²·E[φ(√q^l z)²] from each training row's own ‖x‖², and the rows' ‖δ‖² are pooled as the backward pass pools them. ");
         md.Append(Inv($"The table compares the predicted delta_rel = ‖δ^l‖/‖δ^{lastHidden}‖ with the measured delta_norm_L{{l}}/delta_norm_L{lastHidden}, geometric mean over the seeds (`gradflow theory` prints the maps for any spec).\n\n"));
