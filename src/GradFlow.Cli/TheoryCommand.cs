@@ -23,10 +23,11 @@ internal static class TheoryCommand
         var phase = Commands.Flag("--phase", "Write the edge-of-chaos curve of --activation to --out and the phase diagram beside it (.png, .svg), the spec's settings marked");
         var activation = Commands.Text("--activation", $"With --phase: the activation, one of {string.Join(", ", ActivationRegistry.Names)}");
         var sigmaB = Commands.Text("--sigma-b", "Bias std σ_b of the maps, >= 0 (GradFlow initialises biases to 0)", "0");
+        var dataAware = Commands.Flag("--data-aware", "Propagate each seed's own training rows (as a run draws them) and pool their ‖δ‖², then take the geometric mean over seeds; what the runs' epoch 0 is compared with [default: E‖x‖² of the data distribution]");
         var command = new Command("theory", "Mean-field signal propagation (Poole et al. 2016; Schoenholz et al. 2017) for the spec's networks at initialisation: " +
                                             "per hidden layer the predicted mean z² (q), ‖δ^l‖²/‖δ^{l+1}‖² (chi) and ‖δ^l‖/‖δ^last hidden‖ (delta_rel).");
         specOptions.AddTo(command);
-        foreach (var option in new Option[] { output, phase, activation, sigmaB }) command.Options.Add(option);
+        foreach (var option in new Option[] { output, phase, activation, sigmaB, dataAware }) command.Options.Add(option);
         Commands.SetAction(command, context, parse =>
         {
             var spec = specOptions.Build(parse);
@@ -40,8 +41,10 @@ internal static class TheoryCommand
                 return WritePhase(context, spec, act, sb, Values.OutputFile("--out", o, ".csv"));
             }
             if (parse.GetValue(activation) is not null) throw new UsageException("--activation is only for --phase; the table covers the spec's --activations");
+            bool aware = parse.GetValue(dataAware);
+            if (aware && sb != 0) throw new UsageException("--data-aware: the runs' biases start at 0, so it takes no --sigma-b");
             string? path = parse.GetValue(output) is { } p ? Values.OutputFile("--out", p, ".csv") : null;
-            return Table(context, spec, sb, path);
+            return Table(context, spec, aware ? DataAwarePredictions(spec) : Predictions(spec, sb), path);
         });
         return command;
     }
@@ -53,9 +56,23 @@ internal static class TheoryCommand
             yield return NetworkTheory.Predict(spec.Architecture, ActivationRegistry.Get(s.Activation), InitSchemes.Parse(s.Init), s.Scale, x2, sigmaB);
     }
 
-    private static int Table(CliContext context, AblationSpec spec, double sigmaB, string? path)
+    // Each setting's data-aware prediction, geometric mean over the spec's seeds (q: arithmetic mean), as one network's rows.
+    private static IEnumerable<NetworkPrediction> DataAwarePredictions(AblationSpec spec)
     {
-        var predictions = Predictions(spec, sigmaB).ToArray();
+        var arch = spec.Architecture;
+        foreach (var s in spec.Settings())
+        {
+            var p = TheoryPredictions.ForSetting(spec, s);
+            var layers = Enumerable.Range(1, arch.HiddenLayerCount)
+                .Select(l => new LayerPrediction(l, arch.Widths[l - 1], arch.Widths[l], p.Q[l - 1], p.Chi(l), p.DeltaRel(l), double.NaN))
+                .ToArray();
+            yield return new NetworkPrediction(s.Activation, s.Init, s.Scale, layers, double.NaN);
+        }
+    }
+
+    private static int Table(CliContext context, AblationSpec spec, IEnumerable<NetworkPrediction> predictionsOf, string? path)
+    {
+        var predictions = predictionsOf.ToArray();
         if (path is null)
         {
             var table = new TableView(Header.Split(',')).AlignRight(2, 3, 4, 5, 6, 7, 8);

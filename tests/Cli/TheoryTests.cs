@@ -28,6 +28,31 @@ public sealed class TheoryTests : TempFolder
     }
 
     [Fact]
+    public void Theory_DataAware_StartsFromEachSeedsRowsAndReluIsUnchanged()
+    {
+        string csv = Path("aware.csv");
+        var result = Run("theory", "--preset", "paper", "--scales", "0.5", "--data-aware", "--out", csv);
+        Assert.True(result.Exit == 0, result.ToString());
+        var lines = File.ReadAllLines(csv);
+        Assert.Equal(1 + 4 * 2, lines.Length);
+        // ReLU's χ does not depend on q, so pooling rows of different lengths changes nothing: √(16·(0.25·2/32)·½).
+        var relu1 = lines.Single(l => l.StartsWith("relu,xavier,0.5,1,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(Math.Sqrt(16 * 0.25 * 2 / 32 * 0.5), D(relu1[8]), 1e-13);
+        // q¹ is each seed's own training rows: std₁²·mean‖x_r‖², std₁² = 0.25·2/(2 + 16), averaged over seeds 0–9.
+        double expected = Enumerable.Range(0, 10).Average(seed =>
+        {
+            var train = GradFlow.Data.Xor.Split(GradFlow.Data.Xor.Generate(300, 0.1, (ulong)seed), 0.25, (ulong)seed).Train;
+            return 0.25 * 2 / 18 * Enumerable.Range(0, train.Count).Average(r => train.X[2 * r] * train.X[2 * r] + train.X[2 * r + 1] * train.X[2 * r + 1]);
+        });
+        var tanh1 = lines.Single(l => l.StartsWith("tanh,xavier,0.5,1,", StringComparison.Ordinal)).Split(',');
+        Assert.Equal(expected, D(tanh1[6]), 1e-13);
+    }
+
+    [Fact]
+    public void Theory_DataAwareWithSigmaB_IsBadInput() =>
+        AssertBadInput(Run("theory", "--data-aware", "--sigma-b", "0.1", "--out", Path("a.csv")), "--data-aware", Path("a.csv"));
+
+    [Fact]
     public void Theory_NoOut_PrintsTheTable()
     {
         var result = Run("theory", "--preset", "smoke");
