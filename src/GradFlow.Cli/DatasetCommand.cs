@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GradFlow.Data;
+using GradFlow.IO;
 
 namespace GradFlow.Cli;
 
@@ -24,13 +25,13 @@ internal static class DatasetCommand
             double sigma = Values.NonNegative("--noise", parse.GetValue(noise)!, "0.1");
             ulong theSeed = Values.Seed("--seed", parse.GetValue(seed)!);
             double test = Values.TestSize("--test-size", parse.GetValue(testSize)!);
-            if (test > 0 && (int)Math.Round(count * test, MidpointRounding.ToEven) >= count)
-                throw new UsageException($"--test-size: {Values.Format(test)} of n = {Values.Format(count)} leaves no train rows; expected a smaller fraction or a larger n");
+            if (test > 0 && Xor.TestRows(count, test) >= count)
+                throw new UsageException($"--test-size: {Numbers.Format(test)} of n = {Numbers.Format(count)} leaves no train rows; expected a smaller fraction or a larger n");
             string? path = parse.GetValue(output) is { } o ? Values.OutputFile("--out", o) : null;
 
             var split = Xor.Split(Xor.Generate(count, sigma, theSeed, parse.GetValue(relabel)), test, theSeed);
             OutputFile.Write(context, path, w => DataFile.Write(w, split));
-            if (path is not null) context.Out.WriteLine($"wrote {path}: {Values.Format(split.Train.Count)} train and {Values.Format(split.Test.Count)} test rows");
+            if (path is not null) context.Out.WriteLine($"wrote {path}: {Numbers.Format(split.Train.Count)} train and {Numbers.Format(split.Test.Count)} test rows");
             return ExitCodes.Success;
         });
         return command;

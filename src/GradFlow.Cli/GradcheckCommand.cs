@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GradFlow.Activations;
 using GradFlow.Data;
+using GradFlow.IO;
 using GradFlow.Model;
 using GradFlow.Verification;
 
@@ -21,9 +22,9 @@ internal static class GradcheckCommand
         var scale = Commands.Text("--scale", "Init scale s, > 0", "1");
         var seed = Commands.Text("--seed", "Seed of the data and the init", "42");
         var n = Commands.Text("--n", "Noisy XOR points (noise 0.1) the loss is taken over", "16");
-        var atol = Commands.Text("--atol", "Absolute tolerance: a parameter passes when |analytic − numeric| <= atol + rtol·|numeric|", Values.Format(defaults.Atol));
-        var rtol = Commands.Text("--rtol", "Relative tolerance (see --atol)", Values.Format(defaults.Rtol));
-        var step = Commands.Text("--step", "Central-difference step h (Richardson-extrapolated with h/2), > 0", Values.Format(defaults.Step));
+        var atol = Commands.Text("--atol", "Absolute tolerance: a parameter passes when |analytic − numeric| <= atol + rtol·|numeric|", Numbers.Format(defaults.Atol));
+        var rtol = Commands.Text("--rtol", "Relative tolerance (see --atol)", Numbers.Format(defaults.Rtol));
+        var step = Commands.Text("--step", "Central-difference step h (Richardson-extrapolated with h/2), > 0", Numbers.Format(defaults.Step));
         var command = new Command("gradcheck", "Check backpropagation against central differences for every weight and bias; exit 1 if any is beyond tolerance.")
         {
             arch, activation, init, scale, seed, n, atol, rtol, step,
@@ -32,7 +33,7 @@ internal static class GradcheckCommand
         {
             var architecture = Values.Arch("--arch", parse.GetValue(arch)!);
             if (architecture.Inputs != 2)
-                throw new UsageException($"--arch: '{architecture}' takes {Values.Format(architecture.Inputs)} inputs but the XOR data has 2 features; expected an input width of 2, e.g. 2,16,16,1");
+                throw new UsageException($"--arch: '{architecture}' takes {Numbers.Format(architecture.Inputs)} inputs but the XOR data has 2 features; expected an input width of 2, e.g. 2,16,16,1");
             string which = parse.GetValue(activation)!.Trim();
             var activations = string.Equals(which, "all", StringComparison.OrdinalIgnoreCase)
                 ? ActivationRegistry.All
@@ -53,7 +54,7 @@ internal static class GradcheckCommand
             foreach (var act in activations)
             {
                 var model = Mlp.Init(architecture, act, scheme, s, theSeed);
-                var report = GradientChecker.Check(model, data, new GradientCheckOptions(a, r, h, Context: $"{act.Name}, [{architecture}], {scheme.Name()} s={Values.Format(s)}, seed {Values.Format(theSeed)}"));
+                var report = GradientChecker.Check(model, data, new GradientCheckOptions(a, r, h, Context: $"{act.Name}, [{architecture}], {scheme.Name()} s={Numbers.Format(s)}, seed {Numbers.Format(theSeed)}"));
                 checkedCount += report.CheckedCount;
                 kinks += report.KinkCrossingCount;
                 var worst = report.WorstPerLayer().ToDictionary(e => e.Id.Layer);
@@ -61,11 +62,11 @@ internal static class GradcheckCommand
                 {
                     int crossing = report.Entries.Count(e => e.Id.Layer == layer && e.CrossesKink);
                     if (worst.TryGetValue(layer, out var e))
-                        table.Add(act.Name, Values.Format(layer), e.Id.ToString(), Values.Format(e.Analytic, "G6"), Values.Format(e.Numeric, "G6"),
+                        table.Add(act.Name, Numbers.Format(layer), e.Id.ToString(), Values.Format(e.Analytic, "G6"), Values.Format(e.Numeric, "G6"),
                             Values.Format(e.AbsoluteError, "G3"), Values.Format(e.RelativeError, "G3"), Values.Format(e.Tolerance(report.Options), "G3"),
-                            Values.Format(crossing), e.Passes(report.Options) ? "ok" : "FAIL");
+                            Numbers.Format(crossing), e.Passes(report.Options) ? "ok" : "FAIL");
                     else
-                        table.Add(act.Name, Values.Format(layer), "-", "-", "-", "-", "-", "-", Values.Format(crossing), "all cross a kink");
+                        table.Add(act.Name, Numbers.Format(layer), "-", "-", "-", "-", "-", "-", Numbers.Format(crossing), "all cross a kink");
                 }
                 if (!report.Passed)
                 {
@@ -74,13 +75,13 @@ internal static class GradcheckCommand
                 }
             }
             table.Write(context);
-            string tolerance = $"atol {Values.Format(a)}, rtol {Values.Format(r)}";
+            string tolerance = $"atol {Numbers.Format(a)}, rtol {Numbers.Format(r)}";
             if (failures.Count == 0)
             {
-                context.Out.WriteLine($"gradient check passed: {Values.Format(checkedCount)} parameters checked over {Values.Format(activations.Count)} activations ({tolerance}), {Values.Format(kinks)} kink-crossing not checked");
+                context.Out.WriteLine($"gradient check passed: {Numbers.Format(checkedCount)} parameters checked over {Numbers.Format(activations.Count)} activations ({tolerance}), {Numbers.Format(kinks)} kink-crossing not checked");
                 return ExitCodes.Success;
             }
-            context.Out.WriteLine($"gradient check FAILED ({tolerance}), {Values.Format(kinks)} kink-crossing not checked; worst:");
+            context.Out.WriteLine($"gradient check FAILED ({tolerance}), {Numbers.Format(kinks)} kink-crossing not checked; worst:");
             foreach (var f in failures) context.Out.WriteLine("  " + f);
             return ExitCodes.CheckFailed;
         });

@@ -4,7 +4,7 @@ using GradFlow.Model;
 
 namespace GradFlow.Cli;
 
-/// <summary><c>gradflow init</c>: a freshly initialised model, written as the model JSON of DESIGN.md.</summary>
+/// <summary><c>gradflow init</c>: a freshly initialised model, written as the model JSON (docs/ARCHITECTURE.md "Files").</summary>
 internal static class InitCommand
 {
     public static Command Create(CliContext context)

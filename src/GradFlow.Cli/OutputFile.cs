@@ -1,4 +1,5 @@
 using GradFlow.Experiments;
+using GradFlow.IO;
 
 namespace GradFlow.Cli;
 
@@ -12,6 +13,6 @@ internal static class OutputFile
             write(context.Out);
             context.Out.Flush();
         }
-        else ResultStore.WriteAtomic(path, write);
+        else AtomicFile.WriteText(path, write);
     }
 }

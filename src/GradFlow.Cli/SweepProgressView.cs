@@ -2,6 +2,7 @@ using System.Diagnostics;
 using GradFlow.Experiments;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using GradFlow.IO;
 
 namespace GradFlow.Cli;
 
@@ -39,7 +40,7 @@ internal static class SweepProgressView
     private sealed class CountColumn : ProgressColumn
     {
         public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
-            new Text($"{Values.Format((int)task.Value)}/{Values.Format((int)task.MaxValue)}");
+            new Text($"{Numbers.Format((int)task.Value)}/{Numbers.Format((int)task.MaxValue)}");
     }
 
     private sealed class PlainProgress(TextWriter output, int total) : IProgress<SweepProgress>
@@ -64,7 +65,7 @@ internal static class SweepProgressView
                 _lastLine = elapsed;
                 int fresh = done - _resumed, left = total - done;
                 string eta = left == 0 ? "0:00:00" : fresh > 0 ? Clock(elapsed / fresh * left) : "?";
-                output.WriteLine($"runs {Values.Format(done)}/{Values.Format(total)} ({Values.Format(100 * done / Math.Max(total, 1))}%), elapsed {Clock(elapsed)}, ETA {eta}");
+                output.WriteLine($"runs {Numbers.Format(done)}/{Numbers.Format(total)} ({Numbers.Format(100 * done / Math.Max(total, 1))}%), elapsed {Clock(elapsed)}, ETA {eta}");
                 output.Flush();
             }
         }

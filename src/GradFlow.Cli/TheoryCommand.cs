@@ -78,18 +78,18 @@ internal static class TheoryCommand
             var table = new TableView(Header.Split(',')).AlignRight(2, 3, 4, 5, 6, 7, 8);
             foreach (var p in predictions)
                 foreach (var l in p.Hidden)
-                    table.Add(p.Activation, p.Init, Values.Format(p.Scale), Values.Format(l.Layer), Values.Format(l.FanIn), Values.Format(l.FanOut),
+                    table.Add(p.Activation, p.Init, Numbers.Format(p.Scale), Numbers.Format(l.Layer), Numbers.Format(l.FanIn), Numbers.Format(l.FanOut),
                         Values.Format(l.Q, "G6"), Values.Format(l.Chi, "G6"), Values.Format(l.DeltaRel, "G6"));
             table.Write(context);
             return ExitCodes.Success;
         }
-        ResultStore.WriteAtomic(path, w =>
+        AtomicFile.WriteText(path, w =>
         {
             w.Write(Header + "\n");
             foreach (var p in predictions)
                 foreach (var l in p.Hidden)
-                    w.Write(string.Join(',', p.Activation, p.Init, CsvFormat.Number(p.Scale), CsvFormat.Number(l.Layer), CsvFormat.Number(l.FanIn), CsvFormat.Number(l.FanOut),
-                        CsvFormat.Number(l.Q), CsvFormat.Number(l.Chi), CsvFormat.Number(l.DeltaRel)) + "\n");
+                    w.Write(string.Join(',', p.Activation, p.Init, Numbers.Format(p.Scale), Numbers.Format(l.Layer), Numbers.Format(l.FanIn), Numbers.Format(l.FanOut),
+                        Numbers.Format(l.Q), Numbers.Format(l.Chi), Numbers.Format(l.DeltaRel)) + "\n");
         });
         context.Out.WriteLine($"wrote {path}");
         return ExitCodes.Success;
@@ -104,13 +104,13 @@ internal static class TheoryCommand
             {
                 double w2 = NetworkTheory.HiddenSigmaW2(spec.Architecture, InitSchemes.Parse(init), scale);
                 var analysis = new SignalPropagation(activation, w2, sigmaB * sigmaB).Analyse();
-                marks.Add(new PhaseMark($"{init} ×{Values.Format(scale)}", Math.Sqrt(w2), sigmaB, analysis.Phase));
+                marks.Add(new PhaseMark($"{init} ×{Numbers.Format(scale)}", Math.Sqrt(w2), sigmaB, analysis.Phase));
             }
-        ResultStore.WriteAtomic(path, w =>
+        AtomicFile.WriteText(path, w =>
         {
             w.Write("activation,q_star,sigma_w,sigma_b\n");
             foreach (var p in curve)
-                w.Write(string.Join(',', activation.Name, CsvFormat.Number(p.QStar), CsvFormat.Number(p.SigmaW), CsvFormat.Number(p.SigmaB)) + "\n");
+                w.Write(string.Join(',', activation.Name, Numbers.Format(p.QStar), Numbers.Format(p.SigmaW), Numbers.Format(p.SigmaB)) + "\n");
         });
         context.Out.WriteLine($"wrote {path}");
         string stem = Path.Combine(Path.GetDirectoryName(path)!, Path.GetFileNameWithoutExtension(path));

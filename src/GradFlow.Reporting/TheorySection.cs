@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using GradFlow.Experiments;
+using GradFlow.IO;
 
 namespace GradFlow.Reporting;
 
@@ -23,7 +24,7 @@ internal static class TheorySection
         foreach (var t in theory.OrderBy(t => ReportMarkdown.IndexOf(spec.Inits, t.Setting.Init)).ThenBy(t => ReportMarkdown.IndexOf(spec.Scales, t.Setting.Scale))
                      .ThenBy(t => ReportMarkdown.IndexOf(spec.Activations, t.Setting.Activation)).ThenBy(t => t.Layer).Where(t => t.Layer < lastHidden))
         {
-            md.Append(Inv($"| {t.Setting.Activation} | {t.Setting.Init} | {Format.Exact(t.Setting.Scale)} | {t.Layer} | {Format.Number(t.Predicted)} | {Format.Number(t.MeasuredFirst)} | {Format.Number(t.MeasuredFirst / t.Predicted)} | {Format.Number(t.MeasuredLast)} | {Format.Number(t.MeasuredLast / t.Predicted)} |\n"));
+            md.Append(Inv($"| {t.Setting.Activation} | {t.Setting.Init} | {Numbers.Format(t.Setting.Scale)} | {t.Layer} | {Format.Number(t.Predicted)} | {Format.Number(t.MeasuredFirst)} | {Format.Number(t.MeasuredFirst / t.Predicted)} | {Format.Number(t.MeasuredLast)} | {Format.Number(t.MeasuredLast / t.Predicted)} |\n"));
         }
         md.Append('\n');
 
@@ -31,13 +32,13 @@ internal static class TheorySection
         if (inner.Length == 0) { md.Append("With one hidden layer there is no ratio between hidden layers to compare.\n\n"); return; }
         var worstFirst = Worst(inner, t => t.MeasuredFirst);
         if (worstFirst is { } wf)
-            md.Append(Inv($"At epoch {wf.Row.FirstEpoch} the prediction applies: the runs' signal profile is a random network's. The largest miss is a factor of {Format.Number(Math.Exp(wf.Miss))} ({wf.Row.Setting.Activation}, {wf.Row.Setting.Init}, scale {Format.Exact(wf.Row.Setting.Scale)}, layer {wf.Row.Layer}), from finite width, the 2-dimensional input and the seeds' spread, which the infinite-width maps leave out.\n\n"));
+            md.Append(Inv($"At epoch {wf.Row.FirstEpoch} the prediction applies: the runs' signal profile is a random network's. The largest miss is a factor of {Format.Number(Math.Exp(wf.Miss))} ({wf.Row.Setting.Activation}, {wf.Row.Setting.Init}, scale {Numbers.Format(wf.Row.Setting.Scale)}, layer {wf.Row.Layer}), from finite width, the 2-dimensional input and the seeds' spread, which the infinite-width maps leave out.\n\n"));
         WeakestStart(md, spec, inner);
         var worstLast = Worst(inner, t => t.MeasuredLast);
         if (worstLast is { } wl)
         {
             md.Append(Inv($"At the last epoch ({wl.Row.LastEpoch}) the theory no longer applies: training has changed the weights it assumes random and independent of the data. "));
-            md.Append(Inv($"How far training moved the network from its prediction: up to a factor of {Format.Number(Math.Exp(wl.Miss))} ({wl.Row.Setting.Activation}, {wl.Row.Setting.Init}, scale {Format.Exact(wl.Row.Setting.Scale)}, layer {wl.Row.Layer}); the median factor over settings and layers is {Format.Number(Math.Exp(Median(inner, t => t.MeasuredLast)))}.\n\n"));
+            md.Append(Inv($"How far training moved the network from its prediction: up to a factor of {Format.Number(Math.Exp(wl.Miss))} ({wl.Row.Setting.Activation}, {wl.Row.Setting.Init}, scale {Numbers.Format(wl.Row.Setting.Scale)}, layer {wl.Row.Layer}); the median factor over settings and layers is {Format.Number(Math.Exp(Median(inner, t => t.MeasuredLast)))}.\n\n"));
         }
     }
 
@@ -54,7 +55,7 @@ internal static class TheorySection
                 if (first.Length < 2) continue;
                 string predicted = first.MinBy(t => t.Predicted)!.Setting.Activation;
                 string measured = first.Where(t => double.IsFinite(t.MeasuredFirst)).MinBy(t => t.MeasuredFirst)?.Setting.Activation ?? "—";
-                parts.Add(Inv($"{init}, scale {Format.Exact(scale)}: {predicted} / {measured}"));
+                parts.Add(Inv($"{init}, scale {Numbers.Format(scale)}: {predicted} / {measured}"));
             }
         md.Append(string.Join("; ", parts)).Append(". An activation that trains fastest while starting with the weakest backward signal does not owe its speed to less attenuation at initialisation.\n\n");
     }

@@ -1,4 +1,5 @@
 using GradFlow.Activations;
+using GradFlow.Data;
 using GradFlow.Metrics;
 using GradFlow.Model;
 using static System.FormattableString;
@@ -80,7 +81,7 @@ public sealed record AblationSpec
         if (N <= 0) throw new SpecException(Invariant($"n: {N} is not a positive integer"));
         if (!(Noise >= 0) || double.IsInfinity(Noise)) throw new SpecException(Invariant($"noise: {Noise} is not a finite number >= 0"));
         if (!(TestSize >= 0 && TestSize < 1)) throw new SpecException(Invariant($"test-size: {TestSize} is not in [0, 1)"));
-        int testRows = (int)Math.Round(N * TestSize, MidpointRounding.ToEven);
+        int testRows = Xor.TestRows(N, TestSize);
         if (TestSize > 0 && testRows >= N)
             throw new SpecException(Invariant($"test-size: {TestSize} of n = {N} leaves no training rows"));
         if (TestSize > 0 && testRows == 0)

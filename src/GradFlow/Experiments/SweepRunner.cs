@@ -52,14 +52,14 @@ public static class SweepRunner
             throw;
         }
 
-        var summaries = shard.IsWhole ? WriteAggregates(spec, store, results) : [];
+        var (summaries, statistics) = shard.IsWhole ? WriteAggregates(spec, store, results) : ([], null);
         clock.Stop();
         store.WriteManifest(new Manifest
         {
             Spec = spec, Shard = shard.ToString(), Runs = mine.Length,
             StartedUtc = existing?.StartedUtc ?? started, FinishedUtc = DateTime.UtcNow, ElapsedSeconds = clock.Elapsed.TotalSeconds,
         });
-        return new SweepOutcome(spec, store, results, summaries, resumed, clock.Elapsed);
+        return new SweepOutcome(spec, store, results, summaries, statistics, resumed, clock.Elapsed);
     }
 
     /// <summary>
@@ -98,15 +98,15 @@ public static class SweepRunner
         var started = DateTime.UtcNow;
         foreach (var r in results)
             if (!target.HasRun(r.Key)) target.WriteRun(r);
-        var summaries = WriteAggregates(spec, target, results);
+        var (summaries, statistics) = WriteAggregates(spec, target, results);
         target.WriteManifest(new Manifest
         {
             Spec = spec, Runs = runs.Count, StartedUtc = started, FinishedUtc = DateTime.UtcNow, ElapsedSeconds = clock.Elapsed.TotalSeconds,
         });
-        return new SweepOutcome(spec, target, results, summaries, results.Length, clock.Elapsed);
+        return new SweepOutcome(spec, target, results, summaries, statistics, results.Length, clock.Elapsed);
     }
 
-    private static IReadOnlyList<SettingSummary> WriteAggregates(AblationSpec spec, ResultStore store, IReadOnlyList<RunResult> results)
+    private static (IReadOnlyList<SettingSummary> Summaries, SweepStats? Statistics) WriteAggregates(AblationSpec spec, ResultStore store, IReadOnlyList<RunResult> results)
     {
         var summaries = new List<SettingSummary>();
         foreach (var setting in spec.Settings())
@@ -117,8 +117,9 @@ public static class SweepRunner
             summaries.Add(summary);
         }
         store.WriteFinal(spec, summaries);
-        store.WriteStats(SweepStatistics.Compute(spec, results));
-        return summaries;
+        var statistics = SweepStatistics.Compute(spec, results);
+        store.WriteStats(statistics);
+        return (summaries, statistics);
     }
 
     // A folder may be new, or hold an earlier (possibly interrupted) sweep of the very same spec.

@@ -1,5 +1,4 @@
 using GradFlow.Numerics;
-using GradFlow.Training;
 
 namespace GradFlow.Model;
 

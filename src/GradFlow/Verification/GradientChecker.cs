@@ -12,15 +12,15 @@ public static class GradientChecker
     public static GradientCheckReport Check(Mlp model, Dataset data, GradientCheckOptions? options = null)
     {
         options ??= GradientCheckOptions.Default;
-        var analytic = AnalyticalGradient.Compute(model, data);
+        var analytic = LossGradient.Compute(model, data).Layers;
         return Compare(model, data, analytic, options);
     }
 
     /// <summary>Compares a given analytical gradient (e.g. a deliberately broken one) with the numerical one.</summary>
-    public static GradientCheckReport Compare(Mlp model, Dataset data, (double[] Weights, double[] Bias)[] analytic, GradientCheckOptions options)
+    public static GradientCheckReport Compare(Mlp model, Dataset data, IReadOnlyList<LayerGradient> analytic, GradientCheckOptions options)
     {
-        if (analytic.Length != model.Layers.Count)
-            throw new ArgumentException($"analytic gradient has {analytic.Length} layers, the model {model.Layers.Count}");
+        if (analytic.Count != model.Layers.Count)
+            throw new ArgumentException($"analytic gradient has {analytic.Count} layers, the model {model.Layers.Count}");
         var probe = model.Clone();
         var numeric = new NumericalGradient(probe, data);
         var entries = new List<ParameterCheck>(model.ParameterCount);
