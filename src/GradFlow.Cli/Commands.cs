@@ -29,6 +29,7 @@ internal static class Commands
         root.Subcommands.Add(PresetsCommand.Create(context));
         root.Subcommands.Add(HessianCommand.Create(context));
         root.Subcommands.Add(ClaimsCommand.Create(context));
+        root.Subcommands.Add(TheoryCommand.Create(context));
         return root;
     }
 

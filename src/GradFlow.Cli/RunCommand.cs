@@ -10,54 +10,19 @@ internal static class RunCommand
 {
     public static Command Create(CliContext context)
     {
-        var preset = Commands.Text("--preset", $"The preset the run starts from: {string.Join(", ", Presets.Names)} (see 'gradflow presets')", "seed");
-        var activations = Commands.Text("--activations", "Hidden activations, comma-separated, e.g. relu,tanh [default: the preset's]");
-        var inits = Commands.Text("--inits", "Weight inits, comma-separated: xavier, he, lecun, gaussian [default: the preset's]");
-        var scales = Commands.Text("--scales", "Init scales s, comma-separated, each > 0, e.g. 0.5,1,2 [default: the preset's]");
-        var seeds = Commands.Text("--seeds", "Seeds for data, split and init: 0-9, 0,3,7 or 0-2,7 [default: the preset's]");
-        var epochs = Commands.Text("--epochs", "Epochs of full-batch gradient descent, > 0 [default: the preset's]");
-        var arch = Commands.Text("--arch", "Layer widths, input 2 and output 1, e.g. 2,16,16,1 [default: the preset's]");
-        var lr = Commands.Text("--lr", "Learning rate, a finite number > 0 [default: the preset's, 0.05]");
-        var lrs = Commands.Text("--lrs", "Learning rates to sweep, comma-separated, each > 0, e.g. 0.05,0.5,1,2 (replaces --lr) [default: the preset's]");
-        var curvatureEvery = Commands.Text("--curvature-every", "Record the Hessian's λ_max, λ_min and trace every K-th epoch (and the per-epoch dynamics); 0 = off [default: the preset's, 0]");
-        var n = Commands.Text("--n", "Points of noisy XOR, > 0 [default: the preset's, 300]");
-        var noise = Commands.Text("--noise", "Std of the Gaussian input noise, >= 0 [default: the preset's, 0.1]");
-        var testSize = Commands.Text("--test-size", "Test fraction in [0, 1); 0 means no split [default: the preset's]");
-        var relabel = Commands.Flag("--relabel-after-noise", "Label the points after adding the noise, not before [default: the preset's, off]");
-        var derivEps = Commands.Text("--deriv-eps", "Threshold below which |φ′(z)| counts as vanishing, > 0 [default: the preset's, 0.001]");
-        var zLinearEps = Commands.Text("--z-linear-eps", "Threshold below which |z| counts as near 0 (linear regime), > 0 [default: the preset's, 0.1]");
-        var logEvery = Commands.Text("--log-every", "Record every K-th epoch (and the last), K > 0 [default: the preset's, 1]");
+        var specOptions = new SpecOptions();
         var threads = Commands.Text("--threads", "Runs in parallel; 0 means one per core", "0");
         var shard = Commands.Text("--shard", "Run only shard i of n (1-based), e.g. 1/4; merge the shard folders with 'gradflow merge'");
         var output = Commands.Text("--out", "Results folder [default: results/<preset>]");
         var dryRun = Commands.Flag("--dry-run", "List the runs the spec expands to (with --shard, the ones this shard owns) and run nothing");
 
         var command = new Command("run", "Run an ablation sweep into a results folder: runs/, summary/, final.csv, manifest.json, then plots/ and report.md. " +
-                                         "A folder holding part of the same sweep is resumed.")
-        {
-            preset, activations, inits, scales, seeds, epochs, arch, lr, n, noise, testSize, relabel, derivEps, zLinearEps, logEvery, lrs, curvatureEvery, threads, shard, output, dryRun,
-        };
+                                         "A folder holding part of the same sweep is resumed.");
+        specOptions.AddTo(command);
+        foreach (var option in new Option[] { threads, shard, output, dryRun }) command.Options.Add(option);
         Commands.SetAction(command, context, parse =>
         {
-            var spec = Preset(parse.GetValue(preset)!);
-            if (parse.GetValue(activations) is { } a) spec = spec with { Activations = Values.Activations("--activations", a) };
-            if (parse.GetValue(inits) is { } i) spec = spec with { Inits = Values.Inits("--inits", i) };
-            if (parse.GetValue(scales) is { } s) spec = spec with { Scales = Values.Scales("--scales", s) };
-            if (parse.GetValue(seeds) is { } sd) spec = spec with { Seeds = Values.Seeds("--seeds", sd) };
-            if (parse.GetValue(epochs) is { } e) spec = spec with { Epochs = Values.Integer("--epochs", e, 1, "3000") };
-            if (parse.GetValue(arch) is { } ar) spec = spec with { Arch = Values.Arch("--arch", ar).Widths.ToArray() };
-            if (parse.GetValue(lr) is { } l) spec = spec with { LearningRate = Values.Positive("--lr", l, "0.05") };
-            if (parse.GetValue(n) is { } nn) spec = spec with { N = Values.Integer("--n", nn, 1, "300") };
-            if (parse.GetValue(noise) is { } no) spec = spec with { Noise = Values.NonNegative("--noise", no, "0.1") };
-            if (parse.GetValue(testSize) is { } ts) spec = spec with { TestSize = Values.TestSize("--test-size", ts) };
-            if (parse.GetValue(relabel)) spec = spec with { RelabelAfterNoise = true };
-            if (parse.GetValue(derivEps) is { } de) spec = spec with { DerivEps = Values.Positive("--deriv-eps", de, "0.001") };
-            if (parse.GetValue(zLinearEps) is { } ze) spec = spec with { ZLinearEps = Values.Positive("--z-linear-eps", ze, "0.1") };
-            if (parse.GetValue(logEvery) is { } le) spec = spec with { LogEvery = Values.Integer("--log-every", le, 1, "10") };
-            if (parse.GetValue(lrs) is { } rs) spec = spec with { LearningRates = Values.Scales("--lrs", rs) };
-            if (parse.GetValue(lr) is not null && parse.GetValue(lrs) is null) spec = spec with { LearningRates = null };
-            if (parse.GetValue(curvatureEvery) is { } ce) spec = spec with { CurvatureEvery = Values.Integer("--curvature-every", ce, 0, "10") };
-            spec.Validate();
+            var spec = specOptions.Build(parse);
             int threadCount = Values.Integer("--threads", parse.GetValue(threads)!, 0, "8");
             var theShard = parse.GetValue(shard) is { } sh ? ParseShard(sh) : Shard.Whole;
             string dir = parse.GetValue(output) ?? Path.Combine("results", spec.Name);
@@ -67,12 +32,6 @@ internal static class RunCommand
             return Sweep(context, spec, dir, new SweepOptions(threadCount, theShard, Cancellation: context.Cancellation));
         });
         return command;
-    }
-
-    private static AblationSpec Preset(string name)
-    {
-        try { return Presets.Get(name); }
-        catch (SpecException e) { throw new UsageException("--preset: " + e.Message); }
     }
 
     private static Shard ParseShard(string text)

@@ -15,7 +15,7 @@ internal static class ReportMarkdown
     /// <summary>The significance level the plain-words reading of the pairwise tests uses.</summary>
     public const double Alpha = 0.05;
 
-    public static string Build(AblationSpec spec, IReadOnlyList<SettingSummary> summaries, SweepStats stats, IReadOnlyList<Figure> figures, string claimsSection = "")
+    public static string Build(AblationSpec spec, IReadOnlyList<SettingSummary> summaries, SweepStats stats, IReadOnlyList<Figure> figures, IReadOnlyList<TheoryLayer> theory, string claimsSection = "")
     {
         var md = new StringBuilder();
         string acc = spec.AccuracyMetric;
@@ -29,6 +29,7 @@ internal static class ReportMarkdown
         ThresholdTable(md, spec, stats);
         PairwiseTests(md, spec, stats);
         CurvatureSection.Append(md, spec, summaries);
+        TheorySection.Append(md, spec, theory);
         md.Append(claimsSection);
         Figures(md, figures);
         return md.ToString();
@@ -206,7 +207,7 @@ internal static class ReportMarkdown
              .ThenBy(x => IndexOf(spec.Scales, key(x).Scale))
              .ThenBy(x => IndexOf(spec.Activations, key(x).Activation));
 
-    private static int IndexOf<T>(IReadOnlyList<T> list, T item)
+    internal static int IndexOf<T>(IReadOnlyList<T> list, T item)
     {
         for (int i = 0; i < list.Count; i++)
             if (EqualityComparer<T>.Default.Equals(list[i], item)) return i;

@@ -21,7 +21,8 @@ public static class ReportWriter
         if (outcome.Summaries.Count == 0 || outcome.Statistics is not { } stats) return [];
         var spec = outcome.Spec;
         var store = outcome.Store;
-        var figures = FiguresOf(spec, outcome.Summaries, outcome.Runs);
+        var theory = TheoryComparison.Of(spec, outcome.Runs);
+        var figures = FiguresOf(spec, outcome.Summaries, outcome.Runs, theory);
 
         var written = new List<string>();
         foreach (var figure in figures)
@@ -37,14 +38,17 @@ public static class ReportWriter
 
         var claims = ClaimEvaluator.Evaluate(SeedValues.Of(outcome));
         written.Add(ClaimsFile.Write(store.Root, claims));
-        string markdown = ReportMarkdown.Build(spec, outcome.Summaries, stats, figures, ClaimsMarkdown.Section(claims, studySeeds));
+        string markdown = ReportMarkdown.Build(spec, outcome.Summaries, stats, figures, theory, ClaimsMarkdown.Section(claims, studySeeds));
         AtomicFile.WriteText(store.ReportPath, w => w.Write(markdown));
         written.Add(store.ReportPath);
         return written;
     }
 
     /// <summary>Every figure of the report, grouped by init and scale in the spec's order.</summary>
-    internal static IReadOnlyList<Figure> FiguresOf(AblationSpec spec, IReadOnlyList<SettingSummary> summaries, IReadOnlyList<RunResult> runs)
+    internal static IReadOnlyList<Figure> FiguresOf(AblationSpec spec, IReadOnlyList<SettingSummary> summaries, IReadOnlyList<RunResult> runs) =>
+        FiguresOf(spec, summaries, runs, TheoryComparison.Of(spec, runs));
+
+    internal static IReadOnlyList<Figure> FiguresOf(AblationSpec spec, IReadOnlyList<SettingSummary> summaries, IReadOnlyList<RunResult> runs, IReadOnlyList<TheoryLayer> theory)
     {
         var figures = new List<Figure>();
         foreach (var group in SettingGroup.Of(spec, summaries))
@@ -52,6 +56,7 @@ public static class ReportWriter
             figures.AddRange(StudyFigures.For(spec, group));
             figures.AddRange(GradientFlowFigures.For(spec, group, runs));
             figures.AddRange(CurvatureFigures.For(spec, group));
+            figures.AddRange(TheoryFigures.For(spec, group, theory));
         }
         return figures;
     }

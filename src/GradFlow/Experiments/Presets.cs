@@ -70,7 +70,21 @@ public static class Presets
         CurvatureEvery = 10,
     };
 
-    public static IReadOnlyList<AblationSpec> All { get; } = [Seed, Paper, Smoke, Deep, Eos, PaperHeldout];
+    /// <summary>
+    /// Sixteen hidden layers of 128, Xavier at scales 1 and 2 and He (a spec is a cross product, so He at
+    /// scale 2 too), seeds 0–4, 10 epochs: initialisation seen through wide layers, where mean-field theory applies.
+    /// </summary>
+    public static AblationSpec DeepWide { get; } = new()
+    {
+        Name = "deep-wide",
+        Inits = ["xavier", "he"],
+        Scales = [1.0, 2.0],
+        Seeds = [0, 1, 2, 3, 4],
+        Arch = [2, .. Enumerable.Repeat(128, 16), 1],
+        Epochs = 10,
+    };
+
+    public static IReadOnlyList<AblationSpec> All { get; } = [Seed, Paper, Smoke, Deep, Eos, PaperHeldout, DeepWide];
 
     public static IReadOnlyList<string> Names { get; } = All.Select(p => p.Name).ToArray();
 
