@@ -110,4 +110,14 @@ public sealed class EigenEdgeCaseTests
         Assert.True(result.Steps <= 4, $"{result.Steps} steps");
         Assert.True(Math.Abs(result.Max - 3) <= 1e-12 && Math.Abs(result.Min + 1) <= 1e-12, $"{result.Max}, {result.Min}");
     }
+
+    [Fact]
+    public void Run_ProductTurnsNonFinite_ReturnsNaNNotConvergedInsteadOfThrowing()
+    {
+        // Parameters huge but the loss still finite (so the run has not diverged) can overflow H·v: the measurement is NaN, the run goes on.
+        const int n = 6;
+        var result = new Lanczos(n, n).Run((x, y) => { for (int i = 0; i < n; i++) y[i] = i == 2 ? double.PositiveInfinity * x[i] : x[i]; }, seed: 3);
+        Assert.True(double.IsNaN(result.Max) && double.IsNaN(result.Min), $"{result.Max}, {result.Min}");
+        Assert.False(result.Converged);
+    }
 }
