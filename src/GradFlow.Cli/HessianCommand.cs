@@ -25,7 +25,9 @@ internal static class HessianCommand
                 throw new UsageException($"--model: {modelPath} has {Numbers.Format(mlp.ParameterCount)} parameters; the dense Hessian takes at most {Numbers.Format(DenseHessian.MaxParameters)}");
             string? path = parse.GetValue(output) is { } o ? Values.OutputFile("--out", o) : null;
 
-            var report = HessianReport.Compute(mlp, train);
+            HessianReport report;
+            try { report = HessianReport.Compute(mlp, train); }
+            catch (ArgumentException e) { throw new UsageException($"--model: {modelPath}: {e.Message}; expected a model whose passes stay finite on {dataPath}"); }
             OutputFile.Write(context, path, w => HessianFile.Write(w, report));
             if (path is not null) context.Out.WriteLine($"wrote {path}");
             return ExitCodes.Success;

@@ -19,7 +19,7 @@ internal static class CurvatureSection
         var measured = summaries.Where(s => SettingGroup.HasData(s, sharp) && SettingGroup.HasData(s, edge)).ToArray();
         if (measured.Length == 0) return;
         md.Append("## Curvature and the edge of stability\n\n");
-        md.Append(Inv($"λ_max is the largest eigenvalue of the training loss's Hessian (Lanczos on exact Hessian-vector products, every {spec.CurvatureEvery}th epoch); gradient descent at rate η is stable on the local quadratic while λ_max·η/2 < 1. "));
+        md.Append(Inv($"λ_max is the largest eigenvalue of the training loss's Hessian (Lanczos on exact Hessian-vector products, {EveryKth(spec.CurvatureEvery)}); gradient descent at rate η is stable on the local quadratic while λ_max·η/2 < 1. "));
         md.Append("Values are seed means; \"second half\" is the median of λ_max·η/2 over the measured epochs of the second half of training. The trace column of the run files is a Hutchinson estimate (10 Rademacher probes).\n\n");
         md.Append("| activation | init | scale | η | λ_max at start | largest λ_max | 2/η | second half λ_max·η/2 | where it sat |\n| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         foreach (var s in measured)
@@ -45,6 +45,15 @@ internal static class CurvatureSection
             : secondHalf <= 1.25 ? "at the edge of stability"
             : "beyond the edge (λ_max above 2/η)";
         return $"{where}; {sharpening}";
+    }
+
+    /// <summary>"every epoch", "every 2nd epoch", "every 10th epoch": the measuring cadence in words.</summary>
+    public static string EveryKth(int every)
+    {
+        if (every == 1) return "every epoch";
+        // 11th, 12th, 13th (and 111th …) take "th" whatever their last digit.
+        string suffix = (every % 100) is >= 11 and <= 13 ? "th" : (every % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" };
+        return string.Create(CultureInfo.InvariantCulture, $"every {every}{suffix} epoch");
     }
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);

@@ -116,6 +116,19 @@ public sealed class HessianTests : TempFolder
         AssertBadInput(Run("hessian", "--model", Path("m.json"), "--data", Path("d.csv"), "--out", Path("h.json")), "x1..x3", Path("h.json"));
     }
 
+    [Theory]
+    [InlineData("gelu")]
+    [InlineData("relu")]
+    public void Hessian_ModelWhosePassesOverflow_IsRefusedNotAnInternalError(string activation)
+    {
+        // Weights of order 1e120 overflow the forward pass (a NaN loss) and, for a smooth φ, the R-pass (NaN entries of H).
+        Assert.Equal(0, Run("init", "--arch", "2,4,4,1", "--activation", activation, "--scale", "1e120", "--out", Path("m.json")).Exit);
+        Assert.Equal(0, Run("dataset", "--n", "20", "--out", Path("d.csv")).Exit);
+        var result = Run("hessian", "--model", Path("m.json"), "--data", Path("d.csv"), "--out", Path("h.json"));
+        AssertBadInput(result, "not finite", Path("h.json"));
+        Assert.Contains("--model", result.Err);
+    }
+
     [Fact]
     public void Hessian_MissingData_IsOneLineAndExitTwo() =>
         AssertBadInput(Run("hessian", "--model", Path("m.json")), "--data");

@@ -44,6 +44,17 @@ public sealed class CurvatureReportTests(CurvatureSweepFixture sweep) : IClassFi
     public void Words_SecondHalfRatio_ReadsAgainstTheEdge(double ratio, string expected) =>
         Assert.StartsWith(expected, CurvatureSection.Words(ratio, 1.0, 3.0));
 
+    [Theory]
+    [InlineData(1, "every epoch")]
+    [InlineData(2, "every 2nd epoch")]
+    [InlineData(3, "every 3rd epoch")]
+    [InlineData(10, "every 10th epoch")]
+    [InlineData(11, "every 11th epoch")]
+    [InlineData(12, "every 12th epoch")]
+    [InlineData(21, "every 21st epoch")]
+    [InlineData(113, "every 113th epoch")]
+    public void EveryKth_CurvatureEvery_IsEnglish(int every, string expected) => Assert.Equal(expected, CurvatureSection.EveryKth(every));
+
     [Fact]
     public void Words_NoRise_SaysItDidNotSharpen() => Assert.EndsWith("did not sharpen", CurvatureSection.Words(1.0, 1.0, 1.1));
 }

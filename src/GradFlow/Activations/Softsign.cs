@@ -15,7 +15,7 @@ public readonly struct Softsign : IVectorActivationFunction<Softsign>
     }
     /// <summary>
     /// φ″(z) = −2·sign(z)/(1 + |z|)³. At the kink z = 0 φ″ jumps from 2 to −2 and 0 is returned, the
-    /// mean of the one-sided values (φ′ itself is smooth there, so no side is preferred).
+    /// mean of the one-sided values (φ′ is continuous there but has a corner, so neither side is preferred).
     /// </summary>
     public static double SecondDerivative(double z)
     {

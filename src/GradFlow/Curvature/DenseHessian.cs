@@ -21,7 +21,10 @@ public static class DenseHessian
         return Compute(hvp);
     }
 
-    /// <summary>H from a prepared product; throws if H − Hᵀ is above rounding level (a sign of a broken product, never of the model).</summary>
+    /// <summary>
+    /// H from a prepared product; throws <see cref="ArgumentException"/> if an entry is not finite (the passes overflow at these
+    /// parameters) and <see cref="InvalidOperationException"/> if H − Hᵀ is above rounding level (a sign of a broken product, never of the model).
+    /// </summary>
     public static HessianMatrix Compute(HessianVectorProduct hvp)
     {
         int p = hvp.ParameterCount;
@@ -41,6 +44,9 @@ public static class DenseHessian
         for (int i = 0; i < p; i++)
             for (int j = 0; j < p; j++)
             {
+                // Overflow in the passes (huge weights), not a broken product: say so rather than fail the symmetry check with NaN.
+                if (!double.IsFinite(h[i * p + j]))
+                    throw new ArgumentException($"the Hessian is not finite at these parameters: H[{i},{j}] = {h[i * p + j].ToString(System.Globalization.CultureInfo.InvariantCulture)} (the forward or R-pass overflows)");
                 asymmetry = Math.Max(asymmetry, Math.Abs(h[i * p + j] - h[j * p + i]));
                 scale = Math.Max(scale, Math.Abs(h[i * p + j]));
             }

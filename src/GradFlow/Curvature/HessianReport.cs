@@ -11,13 +11,15 @@ public sealed record HessianReport(double Loss, HessianMatrix Hessian, EigenDeco
     /// <summary>tr H as Σ H_ii (exact up to the entries' rounding; the eigenvalues' sum agrees to rounding).</summary>
     public double Trace => Hessian.Trace;
 
-    /// <summary>Refuses a model above <see cref="DenseHessian.MaxParameters"/> parameters, naming the limit.</summary>
+    /// <summary>Refuses (<see cref="ArgumentException"/>) a model above <see cref="DenseHessian.MaxParameters"/> parameters, naming the limit, and one whose loss or Hessian is not finite on the data.</summary>
     public static HessianReport Compute(Mlp model, Dataset data)
     {
         if (model.ParameterCount > DenseHessian.MaxParameters)
             throw new ArgumentException($"the model has {model.ParameterCount} parameters; the dense Hessian takes at most {DenseHessian.MaxParameters}");
         var hvp = new HessianVectorProduct(model.Architecture, data.Count);
         hvp.Prepare(model, data);
+        if (!double.IsFinite(hvp.Loss))
+            throw new ArgumentException($"the loss is not finite at these parameters ({hvp.Loss.ToString(System.Globalization.CultureInfo.InvariantCulture)}: the forward pass overflows)");
         var h = DenseHessian.Compute(hvp);
         return new HessianReport(hvp.Loss, h, SymmetricEigen.Decompose(h, vectors: false));
     }

@@ -35,7 +35,8 @@ public sealed class Lanczos
 
     /// <summary>
     /// Runs until both extreme Ritz values have residuals at most <paramref name="tolerance"/>·max(|θ_max|, |θ_min|)
-    /// (or the Krylov space is invariant, or <c>maxSteps</c> products were used).
+    /// (or the Krylov space is invariant, or <c>maxSteps</c> products were used). A product that is not finite
+    /// ends the run with NaN extremes, not converged.
     /// </summary>
     /// <param name="apply">y = H·x (x, y of length P).</param>
     public LanczosResult Run(SpanAction apply, UInt128 seed, double tolerance = 1e-10)
@@ -62,6 +63,10 @@ public sealed class Lanczos
                 }
             double beta = Math.Sqrt(Kernels.Dot(_w, _w));
             _beta[j] = beta;
+            // An overflowing product (parameters huge while the loss is still finite) has no spectrum to report:
+            // NaN, not converged, rather than a QL iteration that cannot converge on NaN.
+            if (!double.IsFinite(_alpha[j]) || !double.IsFinite(beta))
+                return new LanczosResult(double.NaN, double.NaN, double.NaN, double.NaN, steps, Converged: false);
             (max, min, maxRes, minRes) = Ritz(j + 1, beta);
             double scale = Math.Max(Math.Abs(max), Math.Abs(min));
             // An invariant Krylov space (β ≈ 0) makes the Ritz values exact eigenvalues.

@@ -23,4 +23,13 @@ public sealed class SpectrumAtEndsTests
         Assert.Equal(log[0, "hessian_min_eig"], first[0], 1e-6 * first[^1]);
         Assert.Equal(log[log.Count - 1, "sharpness"], last[^1], 1e-6 * last[^1]);
     }
+
+    [Fact]
+    public void Compute_RunThatDivergesAtEpochZero_IsNullNotAThrow()
+    {
+        // Weights of order 1e120 overflow the first forward pass: no spectrum to draw, and the report must go on without it.
+        var spec = new AblationSpec { Activations = ["gelu"], Arch = [2, 4, 4, 1], Scales = [1e120], Seeds = [42], N = 50, TestSize = 0, Epochs = 3, CurvatureEvery = 1 };
+
+        Assert.Null(SpectrumAtEnds.Compute(spec, spec.Runs()[0]));
+    }
 }
