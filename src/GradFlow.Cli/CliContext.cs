@@ -1,4 +1,8 @@
 namespace GradFlow.Cli;
 
 /// <summary>Where a command writes, and whether a person is watching (live progress, Spectre tables) or not (plain lines).</summary>
-internal sealed record CliContext(TextWriter Out, TextWriter Error, bool Interactive, CancellationToken Cancellation = default);
+internal sealed record CliContext(TextWriter Out, TextWriter Error, bool Interactive, CancellationToken Cancellation = default)
+{
+    /// <summary>What the first Ctrl+C waits for; the command keeps it current.</summary>
+    public Interruption Interruption { get; init; } = new();
+}

@@ -22,7 +22,7 @@ internal static class DatasetCommand
         {
             int count = Values.Integer("--n", parse.GetValue(n)!, 1, "300");
             double sigma = Values.NonNegative("--noise", parse.GetValue(noise)!, "0.1");
-            ulong theSeed = Values.Seed("--seed", parse.GetValue(seed)!);
+            var theSeed = Values.Seed("--seed", parse.GetValue(seed)!);
             double test = Values.TestSize("--test-size", parse.GetValue(testSize)!);
             if (test > 0 && (int)Math.Round(count * test, MidpointRounding.ToEven) >= count)
                 throw new UsageException($"--test-size: {Values.Format(test)} of n = {Values.Format(count)} leaves no train rows; expected a smaller fraction or a larger n");

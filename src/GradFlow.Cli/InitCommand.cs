@@ -25,7 +25,7 @@ internal static class InitCommand
             var act = ActivationRegistry.Get(Values.Activation("--activation", parse.GetValue(activation)!));
             var scheme = InitSchemes.Parse(Values.Init("--init", parse.GetValue(init)!));
             double s = Values.Positive("--scale", parse.GetValue(scale)!, "1");
-            ulong theSeed = Values.Seed("--seed", parse.GetValue(seed)!);
+            var theSeed = Values.Seed("--seed", parse.GetValue(seed)!);
             string? path = parse.GetValue(output) is { } o ? Values.OutputFile("--out", o) : null;
 
             var model = Mlp.Init(architecture, act, scheme, s, theSeed);

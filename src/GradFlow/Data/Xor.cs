@@ -1,3 +1,4 @@
+using System.Numerics;
 using GradFlow.Random;
 
 namespace GradFlow.Data;
@@ -10,7 +11,7 @@ public static class Xor
     /// <paramref name="noise"/> on the inputs; with <paramref name="relabelAfterNoise"/> the label is
     /// taken from the noisy point instead. One generator: uniform(n×2), then normal(n×2).
     /// </summary>
-    public static Dataset Generate(int n, double noise, UInt128 seed, bool relabelAfterNoise = false)
+    public static Dataset Generate(int n, double noise, BigInteger seed, bool relabelAfterNoise = false)
     {
         if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n), n, "n must be positive");
         if (!(noise >= 0) || double.IsInfinity(noise)) throw new ArgumentOutOfRangeException(nameof(noise), noise, "noise must be a finite number >= 0");
@@ -30,7 +31,7 @@ public static class Xor
     /// The study's split: a fresh generator's permutation(n); test = its first round(n·testSize)
     /// indices, train = the rest. With testSize 0 every row is train, in generation order.
     /// </summary>
-    public static DataSplit Split(Dataset data, double testSize, UInt128 seed)
+    public static DataSplit Split(Dataset data, double testSize, BigInteger seed)
     {
         if (!(testSize >= 0 && testSize < 1))
             throw new ArgumentOutOfRangeException(nameof(testSize), testSize, "test size must be in [0, 1)");

@@ -1,3 +1,4 @@
+using System.Numerics;
 using GradFlow.Activations;
 using GradFlow.Model;
 using static System.FormattableString;
@@ -14,7 +15,9 @@ public sealed record AblationSpec
     public IReadOnlyList<string> Activations { get; init; } = ActivationRegistry.StudyNames;
     public IReadOnlyList<string> Inits { get; init; } = ["xavier"];
     public IReadOnlyList<double> Scales { get; init; } = [1.0];
-    public IReadOnlyList<ulong> Seeds { get; init; } = [0];
+    /// <summary>Any integers >= 0, as np.random.default_rng takes them (SeedSequence splits a big one into 32-bit words).</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(SeedListJsonConverter))]
+    public IReadOnlyList<BigInteger> Seeds { get; init; } = [0];
     public IReadOnlyList<int> Arch { get; init; } = [2, 16, 16, 1];
     public int N { get; init; } = 300;
     public double Noise { get; init; } = 0.1;

@@ -8,7 +8,7 @@ public sealed class SweepStatisticsTests
     private static readonly AblationSpec Spec = Presets.Paper with { Activations = ["relu", "tanh"], Scales = [1.0], Seeds = [0, 1, 2, 3], Epochs = 3 };
 
     // test_acc per epoch 0..2; relu reaches 0.9 at epoch 1 on every seed, tanh never gets to 0.85.
-    private static RunResult Run(string activation, ulong seed, double[] testAcc)
+    private static RunResult Run(string activation, System.Numerics.BigInteger seed, double[] testAcc)
     {
         var log = new RunLog(["train_acc", "test_acc"], testAcc.Length);
         for (int e = 0; e < testAcc.Length; e++)
@@ -22,8 +22,8 @@ public sealed class SweepStatisticsTests
 
     private static IReadOnlyList<StatRow> Compute() => SweepStatistics.Compute(Spec,
     [
-        .. Spec.Seeds.Select(s => Run("relu", s, [0.5, 0.9, 0.95 + 0.01 * s])),
-        .. Spec.Seeds.Select(s => Run("tanh", s, [0.5, 0.6, 0.7 + 0.01 * s])),
+        .. Spec.Seeds.Select(s => Run("relu", s, [0.5, 0.9, 0.95 + 0.01 * (double)s])),
+        .. Spec.Seeds.Select(s => Run("tanh", s, [0.5, 0.6, 0.7 + 0.01 * (double)s])),
     ]);
 
     private static double Value(IReadOnlyList<StatRow> rows, string activation, string statistic, string other = "") =>
