@@ -5,4 +5,9 @@ internal sealed record CliContext(TextWriter Out, TextWriter Error, bool Interac
 {
     /// <summary>What the first Ctrl+C waits for; the command keeps it current.</summary>
     public Interruption Interruption { get; init; } = new();
+
+    /// <summary>The memory sizes are checked against: the machine's (null), or a fixed amount (tests, planning for a smaller machine).</summary>
+    public long? AvailableMemory { get; init; }
+
+    public long Memory => AvailableMemory ?? Numerics.MemoryBudget.AvailableBytes;
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GradFlow.Data;
+using GradFlow.Numerics;
 
 namespace GradFlow.Cli;
 
@@ -27,6 +28,9 @@ internal static class DatasetCommand
             if (test > 0 && (int)Math.Round(count * test, MidpointRounding.ToEven) >= count)
                 throw new UsageException($"--test-size: {Values.Format(test)} of n = {Values.Format(count)} leaves no train rows; expected a smaller fraction or a larger n");
             string? path = parse.GetValue(output) is { } o ? Values.OutputFile("--out", o) : null;
+            // The points, their noise, the labels and the split's copies: about 8.5 doubles per point.
+            if (MemoryBudget.Problem(8.5 * count, 2.0 * count, context.Memory) is { } tooBig)
+                throw new UsageException($"--n: {Values.Format(count)} points {tooBig}; expected a smaller --n");
 
             var split = Xor.Split(Xor.Generate(count, sigma, theSeed, parse.GetValue(relabel)), test, theSeed);
             OutputFile.Write(context, path, w => DataFile.Write(w, split));

@@ -51,7 +51,7 @@ internal static class GradcheckCommand
             double r = Values.NonNegative("--rtol", parse.GetValue(rtol)!, "1e-6");
             double? h = parse.GetValue(step) is { } st ? Values.Positive("--step", st, "1e-4") : null;
             int? sampled = parse.GetValue(sample) is { } sa ? Values.Integer("--sample", sa, 1, "100") : null;
-            CheckSize(architecture, count, sampled);
+            CheckSize(architecture, count, sampled, context.Memory);
 
             var data = Xor.Generate(count, 0.1, theSeed);
             var models = activations.Select(act => Mlp.Init(architecture, act, scheme, s, theSeed)).ToArray();
@@ -113,13 +113,13 @@ internal static class GradcheckCommand
 
     // The model, its clone, the analytic gradient, two passes' gradients and one check record per
     // parameter (about 8 doubles) are held at once; the passes and the data scale with n.
-    private static void CheckSize(Architecture architecture, int n, int? sampled)
+    private static void CheckSize(Architecture architecture, int n, int? sampled, long memory)
     {
         var widths = architecture.Widths;
         double parameters = NetworkSize.Parameters(widths);
         double doubles = 5 * parameters + 8 * Math.Min(parameters, sampled ?? double.MaxValue) + 2 * NetworkSize.Pass(widths, n) + 5.0 * n;
         double largest = Math.Max(NetworkSize.LargestArray(widths, n), Math.Max(2.0 * n, parameters));
-        if (MemoryBudget.Problem(doubles, largest, MemoryBudget.AvailableBytes) is { } problem)
+        if (MemoryBudget.Problem(doubles, largest, memory) is { } problem)
             throw new UsageException($"--arch {architecture} with --n {Values.Format(n)}: the check {problem}; expected narrower layers or a smaller --n");
     }
 

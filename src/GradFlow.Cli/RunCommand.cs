@@ -58,7 +58,10 @@ internal static class RunCommand
             if (string.IsNullOrWhiteSpace(dir)) throw new UsageException("--out: the path is empty; expected a folder for the results");
 
             if (parse.GetValue(dryRun)) return DryRun(context, spec, theShard, new ResultStore(dir));
-            return Sweep(context, spec, dir, new SweepOptions(threadCount, theShard, Cancellation: context.Cancellation));
+            int owned = Enumerable.Range(0, spec.Runs().Count).Count(theShard.Owns);
+            int effectiveThreads = threadCount > 0 ? threadCount : Environment.ProcessorCount;
+            if (spec.MemoryProblem(effectiveThreads, owned, context.Memory) is { } tooBig) throw new SpecException(tooBig);
+            return Sweep(context, spec, dir, new SweepOptions(threadCount, theShard, Cancellation: context.Cancellation, AvailableMemory: context.Memory));
         });
         return command;
     }

@@ -93,9 +93,30 @@ public sealed record AblationSpec
         if (!(ZLinearEps > 0) || double.IsInfinity(ZLinearEps)) throw new SpecException(Invariant($"z-linear-eps: {ZLinearEps} is not a finite number > 0"));
         if (LogEvery <= 0) throw new SpecException(Invariant($"log-every: {LogEvery} is not a positive integer"));
         // A run keeps its whole log in memory: bound it before anything is written.
-        long values = (long)((Epochs - 1) / LogEvery + 2) * MetricColumnBound;
+        long values = ((long)(Epochs - 1) / LogEvery + 2) * MetricColumnBound;
         if (values > MaxLoggedValues)
             throw new SpecException(Invariant($"epochs: {Epochs} epochs logged every {LogEvery} would keep about {values} values per run; at most {MaxLoggedValues} (fewer epochs or a larger --log-every)"));
         return this;
+    }
+
+    /// <summary>
+    /// Null when <paramref name="runs"/> runs on <paramref name="threads"/> threads fit in
+    /// <paramref name="availableBytes"/>, else the one-line refusal naming the sizes (checked before
+    /// anything is allocated or written). Counted in doubles: the data and its split (about 8.5 per
+    /// point), the model, a batch pass over the train rows and one over the test rows, the pooled
+    /// diagnostics (3 per hidden unit and train row) while a run trains, and every run's log kept
+    /// until the summaries are written.
+    /// </summary>
+    public string? MemoryProblem(int threads, int runs, long availableBytes)
+    {
+        var widths = Arch;
+        double testRows = HasTestSplit ? Math.Round(N * TestSize, MidpointRounding.ToEven) : 0, trainRows = N - testRows;
+        double working = 8.5 * N + NetworkSize.Parameters(widths) + NetworkSize.Pass(widths, trainRows) + NetworkSize.Pass(widths, testRows)
+                         + 3 * NetworkSize.HiddenUnits(widths) * trainRows;
+        double log = ((double)(Epochs - 1) / LogEvery + 2) * MetricColumnBound;
+        double largest = Math.Max(2.0 * N, Math.Max(NetworkSize.LargestArray(widths, trainRows), NetworkSize.HiddenUnits(widths) * trainRows));
+        var problem = Numerics.MemoryBudget.Problem(Math.Max(1, Math.Min(threads, runs)) * working + runs * log, largest, availableBytes);
+        return problem is null ? null
+            : Invariant($"too big for this machine: --arch {string.Join(",", Arch)} with --n {N}, --epochs {Epochs} at --log-every {LogEvery}, {runs} runs on --threads {threads} {problem}; expected narrower layers, a smaller --n, fewer --threads or fewer epochs logged");
     }
 }

@@ -14,6 +14,9 @@ public static class SweepRunner
         options ??= new SweepOptions();
         spec.Validate();
         var shard = options.EffectiveShard;
+        int owned = Enumerable.Range(0, spec.Runs().Count).Count(shard.Owns);
+        if (spec.MemoryProblem(options.EffectiveThreads, owned, options.AvailableMemory ?? Numerics.MemoryBudget.AvailableBytes) is { } tooBig)
+            throw new SpecException(tooBig);
         var store = new ResultStore(outDirectory);
         var existing = CheckFolder(store, spec, shard);
         var started = DateTime.UtcNow;

@@ -25,7 +25,7 @@ public static class MemoryBudget
             return string.Create(CultureInfo.InvariantCulture, $"needs an array of {largestArray:G4} values, more than the {Array.MaxLength} an array can hold");
         double bytes = 8 * doubles;
         if (bytes > UsableFraction * availableBytes)
-            return string.Create(CultureInfo.InvariantCulture, $"needs about {Gigabytes(bytes)} of memory, more than the {Gigabytes(UsableFraction * availableBytes)} this machine can give it ({UsableFraction:P0} of {Gigabytes(availableBytes)} available)");
+            return string.Create(CultureInfo.InvariantCulture, $"needs about {Gigabytes(bytes)} of memory, more than the {Gigabytes(UsableFraction * availableBytes)} this machine can give it ({UsableFraction * 100:0}% of {Gigabytes(availableBytes)} available)");
         return null;
     }
 
