@@ -105,6 +105,7 @@ internal static class RunCommand
         int total = spec.Runs().Count;
         int mine = Enumerable.Range(0, total).Count(shard.Owns);
         context.Out.WriteLine($"{spec.Name}: {Describe(spec)}");
+        context.Interruption.WaitingFor = "the runs in progress to stop at their next epoch (finished runs stay on disk)";
         var outcome = SweepProgressView.Run(context, mine, progress => SweepRunner.Run(spec, dir, options with { Progress = progress }));
 
         var w = context.Out;
@@ -116,6 +117,7 @@ internal static class RunCommand
             return ExitCodes.Success;
         }
         FinishWhole(context, outcome);
+        context.Cancellation.ThrowIfCancellationRequested();
         return ExitCodes.Success;
     }
 
@@ -132,6 +134,8 @@ internal static class RunCommand
                 Values.Format(s.DivergedCount));
         }
         table.Write(context);
+        context.Cancellation.ThrowIfCancellationRequested();
+        context.Interruption.WaitingFor = "the figure being drawn (runs, summaries and final.csv are on disk)";
         context.Out.WriteLine($"wrote {outcome.Store.FinalPath}, {outcome.Store.SummaryDirectory}, {outcome.Store.RunsDirectory}, {outcome.Store.ManifestPath}");
         var written = ReportWriter.Write(outcome);
         foreach (var file in written) context.Out.WriteLine($"wrote {file}");

@@ -9,7 +9,10 @@ namespace GradFlow.Experiments;
 /// <summary>One run from its key: data, split and weights from default_rng(seed), then training.</summary>
 public static class RunExecutor
 {
-    public static RunResult Execute(AblationSpec spec, RunKey key)
+    public static RunResult Execute(AblationSpec spec, RunKey key) => Execute(spec, key, CancellationToken.None);
+
+    /// <summary>One run, stopped within an epoch of <paramref name="cancellation"/> (OperationCanceledException).</summary>
+    public static RunResult Execute(AblationSpec spec, RunKey key, CancellationToken cancellation)
     {
         var arch = spec.Architecture;
         var activation = ActivationRegistry.Get(key.Activation);
@@ -17,7 +20,7 @@ public static class RunExecutor
         var split = Xor.Split(data, spec.TestSize, key.Seed);
         var model = Mlp.Init(arch, activation, InitSchemes.Parse(key.Init), key.Scale, key.Seed);
         var trainer = new Trainer(model, split, new TrainingOptions(spec.LearningRate, spec.Epochs, spec.LogEvery), MetricGroups(spec, activation, split.Train.Count));
-        var result = trainer.Run();
+        var result = trainer.Run(cancellation);
         return new RunResult(key, result.Log, result.DivergedAt);
     }
 

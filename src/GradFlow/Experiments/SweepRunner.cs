@@ -41,12 +41,17 @@ public static class SweepRunner
                 if (onDisk) results[i] = store.ReadRun(key);
                 else
                 {
-                    results[i] = RunExecutor.Execute(spec, key);
+                    results[i] = RunExecutor.Execute(spec, key, options.Cancellation);
                     store.WriteRun(results[i]);
                 }
                 if (onDisk) Interlocked.Increment(ref resumed);
                 options.Progress?.Report(new SweepProgress(key, Interlocked.Increment(ref done), mine.Length, onDisk));
             });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            // Ctrl+C: the runs in progress stopped at their next epoch; the finished ones are on disk.
+            throw new OperationCanceledException("the sweep was interrupted", e, options.Cancellation);
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)
         {
@@ -55,7 +60,8 @@ public static class SweepRunner
             throw;
         }
 
-        var summaries = shard.IsWhole ? WriteAggregates(spec, store, results) : [];
+        options.Cancellation.ThrowIfCancellationRequested();
+        var summaries = shard.IsWhole ? WriteAggregates(spec, store, results, options.Cancellation) : [];
         clock.Stop();
         store.WriteManifest(new Manifest
         {
@@ -101,7 +107,7 @@ public static class SweepRunner
         var started = DateTime.UtcNow;
         foreach (var r in results)
             if (!target.HasRun(r.Key)) target.WriteRun(r);
-        var summaries = WriteAggregates(spec, target, results);
+        var summaries = WriteAggregates(spec, target, results, CancellationToken.None);
         target.WriteManifest(new Manifest
         {
             Spec = spec, Runs = runs.Count, StartedUtc = started, FinishedUtc = DateTime.UtcNow, ElapsedSeconds = clock.Elapsed.TotalSeconds,
@@ -109,17 +115,19 @@ public static class SweepRunner
         return new SweepOutcome(spec, target, results, summaries, results.Length, clock.Elapsed);
     }
 
-    private static IReadOnlyList<SettingSummary> WriteAggregates(AblationSpec spec, ResultStore store, IReadOnlyList<RunResult> results)
+    private static IReadOnlyList<SettingSummary> WriteAggregates(AblationSpec spec, ResultStore store, IReadOnlyList<RunResult> results, CancellationToken cancellation)
     {
         var summaries = new List<SettingSummary>();
         foreach (var setting in spec.Settings())
         {
+            cancellation.ThrowIfCancellationRequested();
             var runs = results.Where(r => r.Key.Setting == setting).ToArray();
             var summary = Aggregation.Summarize(setting, runs);
             store.WriteSummary(summary);
             summaries.Add(summary);
         }
         store.WriteFinal(spec, summaries);
+        cancellation.ThrowIfCancellationRequested();
         store.WriteStats(SweepStatistics.Compute(spec, results));
         return summaries;
     }

@@ -35,11 +35,15 @@ public sealed class Trainer
 
     public RunLog Log { get; }
 
-    public TrainingResult Run()
+    public TrainingResult Run() => Run(CancellationToken.None);
+
+    /// <summary>Trains; a cancelled token stops it at the start of the next epoch (OperationCanceledException): a run stops within one epoch.</summary>
+    public TrainingResult Run(CancellationToken cancellation)
     {
         var train = _data.Train;
         for (int epoch = 0; epoch < _options.Epochs; epoch++)
         {
+            cancellation.ThrowIfCancellationRequested();
             _train.Forward(_model, train.X);
             _state.Epoch = epoch;
             _state.TrainLoss = _train.Loss(train.Y);
