@@ -164,6 +164,8 @@ internal static class Values
             throw new UsageException($"{option}: '{path}' is not a valid path; expected a file path");
         }
         if (Directory.Exists(full)) throw new UsageException($"{option}: '{path}' is a folder; expected a file path");
+        if (path.EndsWith(Path.DirectorySeparatorChar) || path.EndsWith(Path.AltDirectorySeparatorChar))
+            throw new UsageException($"{option}: '{path}' ends in a folder separator; expected a file path such as {Path.Combine(path, "model.json")}");
         if (extensions.Length > 0 && !extensions.Any(x => full.EndsWith(x, StringComparison.OrdinalIgnoreCase)))
             throw new UsageException($"{option}: '{path}' does not end in {string.Join(" or ", extensions)}; expected e.g. figure{extensions[0]}");
         for (var dir = Path.GetDirectoryName(full); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))

@@ -1,5 +1,6 @@
 using System.Numerics;
 using GradFlow.Activations;
+using GradFlow.Data;
 using GradFlow.Model;
 using static System.FormattableString;
 
@@ -81,6 +82,7 @@ public sealed record AblationSpec
         if (Arch[0] != 2) throw new SpecException(Invariant($"arch: the XOR data has 2 features, so the input width must be 2, got [{string.Join(",", Arch)}]"));
         if (N <= 0) throw new SpecException(Invariant($"n: {N} is not a positive integer"));
         if (!(Noise >= 0) || double.IsInfinity(Noise)) throw new SpecException(Invariant($"noise: {Noise} is not a finite number >= 0"));
+        if (Noise > Xor.MaxNoise) throw new SpecException(Invariant($"noise: {Noise} is beyond 1e300, where the noisy points can overflow to infinity; expected a number in [0, 1e300]"));
         if (!(TestSize >= 0 && TestSize < 1)) throw new SpecException(Invariant($"test-size: {TestSize} is not in [0, 1)"));
         int testRows = (int)Math.Round(N * TestSize, MidpointRounding.ToEven);
         if (TestSize > 0 && testRows >= N)

@@ -89,7 +89,7 @@ public static class SweepRunner
             else
             {
                 var diff = ResultStore.Differences(spec, manifest.Spec);
-                if (diff.Count > 0) throw new SpecException($"merge: {dir} holds a different spec ({string.Join(", ", diff)} differ) from {shardDirectories[0]}");
+                if (diff.Count > 0) throw new SpecException($"merge: {dir} holds a different spec ({string.Join(", ", SpecOptions.For(diff))} differ) from {shardDirectories[0]}");
             }
             sources.Add(store);
         }
@@ -145,7 +145,7 @@ public static class SweepRunner
         }
         var diff = ResultStore.Differences(manifest.Spec, spec);
         if (diff.Count > 0)
-            throw new SpecException($"out: {store.Root} holds results of a different spec ({string.Join(", ", diff)} differ); choose another folder or the same spec");
+            throw new SpecException($"out: {store.Root} holds results of a different spec ({string.Join(", ", SpecOptions.For(diff))} differ); choose another folder or the same options");
         if (manifest.Shard != shard.ToString())
             throw new SpecException($"out: {store.Root} holds shard {manifest.Shard}, not {shard}; give each shard its own folder");
         foreach (var key in spec.Runs().Where(store.HasRun))
