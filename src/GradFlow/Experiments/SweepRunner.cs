@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 
 namespace GradFlow.Experiments;
 
@@ -18,6 +19,9 @@ public static class SweepRunner
         if (spec.MemoryProblem(options.EffectiveThreads, owned, options.AvailableMemory ?? Numerics.MemoryBudget.AvailableBytes) is { } tooBig)
             throw new SpecException(tooBig);
         var store = new ResultStore(outDirectory);
+        if (File.Exists(store.Root)) throw new SpecException($"out: {store.Root} is a file; expected a folder for the results");
+        // One owner per folder, for the whole sweep: a second sweep into it is refused at once.
+        using var owner = FolderLock.Acquire(store.Root);
         var existing = CheckFolder(store, spec, shard);
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -32,32 +36,43 @@ public static class SweepRunner
         var results = new RunResult[mine.Length];
         int done = 0, resumed = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads, CancellationToken = options.Cancellation };
+        // Failures by run index: however many runs fail at once, the earliest in run order is reported, as itself.
+        var failures = new System.Collections.Concurrent.ConcurrentDictionary<int, ExceptionDispatchInfo>();
         try
         {
-            Parallel.For(0, mine.Length, parallel, i =>
+            Parallel.For(0, mine.Length, parallel, (i, loop) =>
             {
-                var key = mine[i];
-                bool onDisk = store.HasRun(key);
-                if (onDisk) results[i] = store.ReadRun(key);
-                else
+                try { Execute(i); }
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    results[i] = RunExecutor.Execute(spec, key, options.Cancellation);
-                    store.WriteRun(results[i]);
+                    failures[i] = ExceptionDispatchInfo.Capture(e);
+                    loop.Stop();
                 }
-                if (onDisk) Interlocked.Increment(ref resumed);
-                options.Progress?.Report(new SweepProgress(key, Interlocked.Increment(ref done), mine.Length, onDisk));
             });
+        }
+        catch (Exception) when (!failures.IsEmpty)
+        {
+            // Reported below: a run's own failure outranks the cancellations it caused.
         }
         catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
         {
             // Ctrl+C: the runs in progress stopped at their next epoch; the finished ones are on disk.
             throw new OperationCanceledException("the sweep was interrupted", e, options.Cancellation);
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        if (!failures.IsEmpty) failures[failures.Keys.Min()].Throw();
+
+        void Execute(int i)
         {
-            // One failing run: report its own exception (bad run file, bad input) rather than the wrapper.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            throw;
+            var key = mine[i];
+            bool onDisk = store.HasRun(key);
+            if (onDisk) results[i] = store.ReadRun(key);
+            else
+            {
+                results[i] = RunExecutor.Execute(spec, key, options.Cancellation);
+                store.WriteRun(results[i]);
+            }
+            if (onDisk) Interlocked.Increment(ref resumed);
+            options.Progress?.Report(new SweepProgress(key, Interlocked.Increment(ref done), mine.Length, onDisk));
         }
 
         options.Cancellation.ThrowIfCancellationRequested();
@@ -95,6 +110,8 @@ public static class SweepRunner
         }
         spec!.Validate();
         var target = new ResultStore(outDirectory);
+        if (File.Exists(target.Root)) throw new SpecException($"out: {target.Root} is a file; expected a folder for the results");
+        using var owner = FolderLock.Acquire(target.Root);
         CheckFolder(target, spec, Shard.Whole);
         var runs = spec.Runs();
         var results = new RunResult[runs.Count];

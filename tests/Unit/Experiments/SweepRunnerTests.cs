@@ -121,6 +121,67 @@ public sealed class SweepRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Run_ResumingManyCorruptRunFiles_ReportsTheFirstOneNotAnAggregate()
+    {
+        // Long files corrupt in their last row: both threads are still reading when the first one fails.
+        var spec = Spec with { Activations = ["relu", "tanh", "arctan", "softsign"], Scales = [1.0], Seeds = [0], Epochs = 4000 };
+        SweepRunner.Run(spec, Dir("cc"), new SweepOptions(Threads: 2));
+        foreach (var victim in Directory.GetFiles(Path.Combine(Dir("cc"), "runs")))
+        {
+            var lines = File.ReadAllLines(victim);
+            lines[^1] = lines[^1].Replace(lines[^1].Split(',')[1], "abc");
+            File.WriteAllLines(victim, lines);
+        }
+
+        // However many runs fail at once, the failure of the earliest in run order is reported, as itself.
+        for (int attempt = 0; attempt < 5; attempt++)
+        {
+            var e = Assert.Throws<InvalidDataException>(() => SweepRunner.Run(spec, Dir("cc"), new SweepOptions(Threads: 2)));
+            Assert.Contains("relu_xavier_s1_seed0.csv", e.Message);
+            Assert.Contains("train_loss 'abc' is not a number", e.Message);
+        }
+    }
+
+    [Fact]
+    public void Run_FolderHeldByAnotherOwner_IsRefusedNamingTheFolderAndTheOwner()
+    {
+        using var held = FolderLock.Acquire(Dir("held"));
+
+        var e = Assert.Throws<SpecException>(() => SweepRunner.Run(Spec, Dir("held"), new SweepOptions()));
+
+        Assert.Contains(Dir("held"), e.Message);
+        Assert.Contains($"in use by gradflow process {Environment.ProcessId} on {Environment.MachineName}", e.Message);
+        Assert.False(Directory.Exists(Path.Combine(Dir("held"), "runs")));
+        Assert.False(File.Exists(Path.Combine(Dir("held"), "manifest.json")));
+    }
+
+    [Fact]
+    public void Run_LockLeftByADeadProcess_IsTakenOverAndReleased()
+    {
+        // What a killed run leaves: the lock file (its lock died with the process) and the owner's line.
+        Directory.CreateDirectory(Dir("stale"));
+        File.WriteAllText(Path.Combine(Dir("stale"), FolderLock.LockName), "");
+        File.WriteAllText(Path.Combine(Dir("stale"), FolderLock.OwnerName), "gradflow process 999999 on gone, started 2026-01-01 00:00:00 UTC\n");
+
+        var outcome = SweepRunner.Run(Spec with { Activations = ["relu"], Scales = [1.0], Seeds = [0] }, Dir("stale"), new SweepOptions());
+
+        Assert.Single(outcome.Runs);
+        Assert.False(File.Exists(Path.Combine(Dir("stale"), FolderLock.OwnerName)));
+        using var again = FolderLock.Acquire(Dir("stale")); // free once the run is over
+    }
+
+    [Fact]
+    public void Merge_TargetHeldByAnotherOwner_IsRefused()
+    {
+        SweepRunner.Run(Spec, Dir("src"), new SweepOptions());
+        using var held = FolderLock.Acquire(Dir("merged"));
+
+        var e = Assert.Throws<SpecException>(() => SweepRunner.Merge(Dir("merged"), [Dir("src")]));
+
+        Assert.Contains("in use by", e.Message);
+    }
+
+    [Fact]
     public void Run_FolderWhoseRunFilesRecordOtherMetrics_IsRefused()
     {
         SweepRunner.Run(Spec, Dir("m"), new SweepOptions(Threads: 2));
