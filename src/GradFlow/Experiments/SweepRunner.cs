@@ -173,7 +173,7 @@ public static class SweepRunner
                 throw new SpecException($"out: {store.RunPath(key)} records other metrics than this build does ([{string.Join(",", found)}]); choose another folder");
         }
         // Temporary files of writes cut short (a killed process) are never results: drop them.
-        foreach (var dir in new[] { store.Root, store.RunsDirectory, store.SummaryDirectory })
+        foreach (var dir in new[] { store.Root, store.RunsDirectory, store.SummaryDirectory, store.PlotsDirectory })
             if (Directory.Exists(dir))
                 foreach (var temp in Directory.EnumerateFiles(dir, "*.tmp-*")) File.Delete(temp);
         return manifest;

@@ -143,6 +143,26 @@ public sealed class SweepRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Run_Resumed_DropsTheTempFilesOfKilledWritesInEveryFolderItWrites()
+    {
+        var small = Spec with { Activations = ["relu"], Scales = [1.0], Seeds = [0] };
+        SweepRunner.Run(small, Dir("t"), new SweepOptions());
+        var store = new ResultStore(Dir("t"));
+        // What a write killed between its temp file and the rename leaves, in each folder the store and the figures write.
+        string[] temps =
+        [
+            Path.Combine(store.Root, "final.csv.tmp-1-abc"), Path.Combine(store.RunsDirectory, "x.csv.tmp-1-abc"),
+            Path.Combine(store.SummaryDirectory, "x.csv.tmp-1-abc"), Path.Combine(store.PlotsDirectory, ".accuracy.tmp-1-abc.png"),
+        ];
+        Directory.CreateDirectory(store.PlotsDirectory);
+        foreach (var t in temps) File.WriteAllText(t, "partial");
+
+        SweepRunner.Run(small, Dir("t"), new SweepOptions());
+
+        Assert.All(temps, t => Assert.False(File.Exists(t), t));
+    }
+
+    [Fact]
     public void Run_FolderHeldByAnotherOwner_IsRefusedNamingTheFolderAndTheOwner()
     {
         using var held = FolderLock.Acquire(Dir("held"));
