@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GradFlow.Metrics;
 using GradFlow.Reporting;
 
 namespace GradFlow.Cli;
@@ -9,7 +10,7 @@ internal static class PlotCommand
     public static Command Create(CliContext context)
     {
         var results = Commands.Text("--results", "A results folder written by 'gradflow run' or 'gradflow merge'", required: true);
-        var metric = Commands.Text("--metric", "A metric recorded in the folder's run files, e.g. test_acc", required: true);
+        var metric = Commands.Text("--metric", $"A metric recorded in the folder's run files, one of: {ValidMetrics} (i a layer number)", required: true);
         var activations = Commands.Text("--activations", "Only these activations, comma-separated [default: all in the folder]");
         var init = Commands.Text("--init", "Only this init [default: all in the folder]");
         var scale = Commands.Text("--scale", "Only this init scale [default: all in the folder]");
@@ -28,6 +29,8 @@ internal static class PlotCommand
             var spec = manifest.Spec;
             string name = parse.GetValue(metric)!;
             var recorded = ResultFolder.Metrics("--results", store, spec);
+            if (!recorded.Contains(name) && MetricCatalog.Find(name) is null)
+                throw new UsageException($"--metric: unknown metric '{name}'; valid: {ValidMetrics} (i a layer number); recorded in {store.Root}: {string.Join(", ", recorded)}");
             if (!recorded.Contains(name))
                 throw new UsageException($"--metric: '{name}' is not recorded in {store.Root}; recorded: {string.Join(", ", recorded)}");
 
@@ -48,6 +51,8 @@ internal static class PlotCommand
         });
         return command;
     }
+
+    private static string ValidMetrics => string.Join(", ", MetricCatalog.Patterns);
 
     private static string[] InFolder(string option, IReadOnlyList<string> wanted, IReadOnlyList<string> held) =>
         wanted.Select(w => held.FirstOrDefault(h => string.Equals(h, w, StringComparison.OrdinalIgnoreCase))

@@ -1,4 +1,5 @@
 using GradFlow.Experiments;
+using GradFlow.IO;
 
 namespace GradFlow.Cli;
 

@@ -1,4 +1,5 @@
 using GradFlow.Experiments;
+using GradFlow.Metrics;
 
 namespace GradFlow.Reporting;
 
@@ -21,7 +22,7 @@ internal sealed record BarValues(string Activation, double[] MeanFirst, double[]
         var mine = runs.Where(r => r.Key.Setting == s.Setting && !r.Diverged && r.Log.Count > 0).ToArray();
         for (int i = 0; i < layers; i++)
         {
-            string m = "grad_rms_L" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            string m = MetricCatalog.GradRms.Column(i + 1);
             var mean = s.MeanOf(m);
             meanFirst[i] = mean[0];
             meanLast[i] = mean[^1];

@@ -2,6 +2,7 @@ using System.Globalization;
 using GradFlow.Experiments;
 using ScottPlot;
 using ScottPlot.TickGenerators;
+using GradFlow.Metrics;
 
 namespace GradFlow.Reporting;
 
@@ -14,35 +15,35 @@ internal static class GradientFlowFigures
 {
     public static IEnumerable<Figure> For(AblationSpec spec, SettingGroup g, IReadOnlyList<RunResult> runs)
     {
-        int layers = spec.Architecture.LayerCount;
+        int layers = spec.Arch.Count - 1; // weight layers, the output included
         string seeds = StudyFigures.SeedsPhrase(spec);
         string meanOnly = StudyFigures.SeedsPhrase(spec, withStd: false);
         var members = g.Drawable.ToArray();
 
-        foreach (var s in members.Where(s => HasAll(s, "grad_norm", layers)))
+        foreach (var s in members.Where(s => HasAll(s, MetricCatalog.GradNorm, layers)))
         {
             string act = s.Setting.Activation;
-            yield return new Figure($"grad_norm_{act}{g.Suffix}", g.Label,
+            yield return new Figure($"{MetricCatalog.GradNorm.Name}_{act}{g.Suffix}", g.Label,
                 $"Weight-gradient norm of every layer vs epoch, {act}{g.TitleSuffix} ({seeds})",
                 "Lines decades apart mean the gradient shrinks (vanishes) or grows (explodes) from layer to layer; a line that falls away over training is a layer that stopped learning.",
                 () => LayerNorms(s, layers, g, seeds));
         }
 
-        var withDelta = members.Where(s => HasAll(s, "delta_norm", layers)).ToArray();
+        var withDelta = members.Where(s => HasAll(s, MetricCatalog.DeltaNorm, layers)).ToArray();
         if (withDelta.Length > 0)
         {
             var range = DeltaRange(withDelta, layers);
             foreach (var s in withDelta)
             {
                 string act = s.Setting.Activation;
-                yield return new Figure($"delta_norm_heatmap_{act}{g.Suffix}", g.Label,
+                yield return new Figure($"{MetricCatalog.DeltaNorm.Name}_heatmap_{act}{g.Suffix}", g.Label,
                     $"Layer × epoch heat map of log10 ‖∂L/∂z‖, {act}{g.TitleSuffix} ({meanOnly})",
                     "Read a column bottom to top: the backpropagated signal from the first layer to the output at that epoch. Dark low rows mean it vanishes before reaching the input; bright ones that it explodes. Every activation of this setting shares one color scale.",
                     () => DeltaHeatmap(s, layers, range, g, meanOnly));
             }
         }
 
-        var withRms = members.Where(s => HasAll(s, "grad_rms", layers)).ToArray();
+        var withRms = members.Where(s => HasAll(s, MetricCatalog.GradRms, layers)).ToArray();
         if (withRms.Length > 0)
         {
             var bars = withRms.Select(s => BarValues.Of(s, layers, runs)).ToArray();
@@ -61,14 +62,12 @@ internal static class GradientFlowFigures
         }
     }
 
-    private static bool HasAll(SettingSummary s, string prefix, int layers)
+    private static bool HasAll(SettingSummary s, Metric perLayer, int layers)
     {
         for (int i = 1; i <= layers; i++)
-            if (!SettingGroup.HasData(s, Layer(prefix, i))) return false;
+            if (!SettingGroup.HasData(s, perLayer.Column(i))) return false;
         return true;
     }
-
-    private static string Layer(string prefix, int i) => string.Create(CultureInfo.InvariantCulture, $"{prefix}_L{i}");
 
     private static string LayerName(int i, int layers) =>
         i == layers ? string.Create(CultureInfo.InvariantCulture, $"W{i} (output)") : string.Create(CultureInfo.InvariantCulture, $"W{i}");
@@ -79,7 +78,7 @@ internal static class GradientFlowFigures
         var curves = new List<Curve>();
         for (int i = 1; i <= layers; i++)
         {
-            string m = Layer("grad_norm", i);
+            string m = MetricCatalog.GradNorm.Column(i);
             curves.Add(new Curve(LayerName(i, layers), FigureStyle.LayerColor(i - 1, layers), x, s.MeanOf(m), s.StdOf(m), LinePattern.Solid));
         }
         return CurveChart.Draw($"Gradient norm per layer, {s.Setting.Activation}{g.TitleSuffix} ({seeds})", "epoch", "‖∂L/∂W‖ (Frobenius)", curves, logY: true);
@@ -91,7 +90,7 @@ internal static class GradientFlowFigures
         double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
         foreach (var s in summaries)
             for (int i = 1; i <= layers; i++)
-                foreach (double v in s.MeanOf(Layer("delta_norm", i)))
+                foreach (double v in s.MeanOf(MetricCatalog.DeltaNorm.Column(i)))
                 {
                     if (!(v > 0) || !double.IsFinite(v)) continue;
                     double l = Math.Log10(v);
@@ -109,7 +108,7 @@ internal static class GradientFlowFigures
         var cells = new double[layers, epochs];
         for (int i = 1; i <= layers; i++)
         {
-            var mean = s.MeanOf(Layer("delta_norm", i));
+            var mean = s.MeanOf(MetricCatalog.DeltaNorm.Column(i));
             for (int e = 0; e < epochs; e++)
                 cells[layers - i, e] = mean[e] > 0 && double.IsFinite(mean[e]) ? Math.Log10(mean[e]) : double.NaN;
         }

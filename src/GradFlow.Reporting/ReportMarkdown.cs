@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using GradFlow.Experiments;
+using GradFlow.IO;
+using GradFlow.Metrics;
 
 namespace GradFlow.Reporting;
 
@@ -54,13 +56,13 @@ internal static class ReportMarkdown
     private static void FinalTable(StringBuilder md, AblationSpec spec, IReadOnlyList<SettingSummary> summaries, IReadOnlyList<StatRow> stats)
     {
         string acc = spec.AccuracyMetric;
-        var main = new[] { "train_loss", "train_acc", "test_loss", "test_acc" }
+        var main = MetricCatalog.Core.Where(m => !m.IsPerLayer).Select(m => m.Name)
             .Where(m => summaries.Any(s => s.Metrics.Contains(m))).ToArray();
         md.Append("## Final values\n\n");
         md.Append(spec.Seeds.Count > 1
             ? Inv($"Mean ± std across the seeds that did not diverge, at the last recorded epoch; the interval is a 95 % percentile bootstrap of the mean final {MetricText.Title(acc).ToLowerInvariant()} (seeded, so it is reproducible).\n\n")
             : Inv($"Values at the last recorded epoch of the single seed {spec.Seeds[0]} (no spread, so no interval).\n\n"));
-        md.Append("| activation | init | scale | seeds | diverged | " + string.Join(" | ", main.Select(m => MetricText.Title(m).ToLowerInvariant())) + $" | {Short(acc)} 95 % CI |\n");
+        md.Append("| activation | init | scale | seeds | diverged | " + string.Join(" | ", main.Select(m => MetricText.Title(m).ToLowerInvariant())) + $" | {MetricText.Short(acc)} 95 % CI |\n");
         md.Append("| --- | --- | ---: | ---: | ---: |" + string.Concat(main.Select(_ => " ---: |")) + " --- |\n");
         foreach (var s in ByScale(spec, summaries, x => x.Setting))
         {
@@ -203,8 +205,6 @@ internal static class ReportMarkdown
             if (EqualityComparer<T>.Default.Equals(list[i], item)) return i;
         return list.Count;
     }
-
-    private static string Short(string metric) => metric == "test_acc" ? "test acc" : metric == "train_acc" ? "train acc" : metric;
 
     private static double Stat(IReadOnlyList<StatRow> stats, SettingKey k, string statistic) =>
         stats.FirstOrDefault(r => r.Other == "" && r.Init == k.Init && r.Scale == k.Scale && r.Activation == k.Activation && r.Statistic == statistic)?.Value ?? double.NaN;

@@ -2,6 +2,7 @@ using System.Globalization;
 using GradFlow.Activations;
 using GradFlow.Experiments;
 using ScottPlot;
+using GradFlow.Metrics;
 
 namespace GradFlow.Reporting;
 
@@ -44,10 +45,10 @@ internal static class StudyFigures
 
         var study = new (string Metric, bool SmoothOnly, string LookFor)[]
         {
-            ("test_acc", false, "Held-out accuracy per activation: bands that do not overlap are a difference every seed agrees on."),
-            ("z_near0_rate", false, "Share of hidden pre-activations in the near-linear zone |z| ≤ z_linear_eps: how much of the network still behaves almost linearly, and how fast units leave that zone."),
-            ("z_p90_abs", false, "How far the pre-activations spread: a rising 90th percentile of |z| pushes bounded activations into their flat tails, where φ′ is small."),
-            ("dphi_p01_abs", true, "The smallest derivatives (1st percentile of |φ′|) of the smooth activations: values near 0 mean some units pass almost no gradient (saturation)."),
+            (MetricCatalog.TestAccuracy.Name, false, "Held-out accuracy per activation: bands that do not overlap are a difference every seed agrees on."),
+            (MetricCatalog.ZNear0Rate.Name, false, "Share of hidden pre-activations in the near-linear zone |z| ≤ z_linear_eps: how much of the network still behaves almost linearly, and how fast units leave that zone."),
+            (MetricCatalog.ZP90Abs.Name, false, "How far the pre-activations spread: a rising 90th percentile of |z| pushes bounded activations into their flat tails, where φ′ is small."),
+            (MetricCatalog.DphiP01Abs.Name, true, "The smallest derivatives (1st percentile of |φ′|) of the smooth activations: values near 0 mean some units pass almost no gradient (saturation)."),
         };
         foreach (var (metric, smoothOnly, lookFor) in study)
         {

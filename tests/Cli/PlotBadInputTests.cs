@@ -54,6 +54,21 @@ public sealed class PlotBadInputTests(SmallResults results) : IClassFixture<Smal
     }
 
     [Fact]
+    public void Plot_UnknownMetric_ListsTheCatalogsNames()
+    {
+        var result = Plot("--metric", "no_such_metric");
+        AssertBadInput(result, "--metric", _temp.Path("f.png"));
+        foreach (var pattern in GradFlow.Metrics.MetricCatalog.Patterns) Assert.Contains(pattern, result.Err);
+    }
+
+    [Fact]
+    public void Plot_CatalogMetricNotRecorded_SaysNotRecorded()
+    {
+        var result = Plot("--metric", "grad_norm_L9");
+        AssertBadInput(result, "is not recorded", _temp.Path("f.png"));
+    }
+
+    [Fact]
     public void Plot_ActivationNotInTheResults_ListsTheOnesThere()
     {
         var result = Plot("--activations", "relu,softsign");

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using GradFlow.Data;
 using GradFlow.Experiments;
+using GradFlow.Metrics;
 using GradFlow.Model;
 using GradFlow.Training;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using GradFlow.Activations;
 using GradFlow.Data;
 using GradFlow.Experiments;
+using GradFlow.Metrics;
 using GradFlow.Model;
 using GradFlow.Training;
 

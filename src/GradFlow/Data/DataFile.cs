@@ -1,6 +1,6 @@
 using System.Globalization;
 using CsvHelper;
-using GradFlow.Experiments;
+using GradFlow.IO;
 
 namespace GradFlow.Data;
 

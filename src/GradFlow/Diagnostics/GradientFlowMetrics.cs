@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using GradFlow.Activations;
+using GradFlow.Metrics;
 using GradFlow.Model;
 using GradFlow.Numerics;
 using GradFlow.Training;
@@ -41,7 +41,15 @@ public sealed class GradientFlowMetrics : IMetricGroup
     /// <summary>The study's floor inside log(|φ′| + 1e-12).</summary>
     public const double LogFloor = 1e-12;
 
-    private const int PooledCount = 9;
+    // The pooled metrics in the order Pooled(row) fills them, and where each sits in the row.
+    private static readonly Metric[] PooledMetrics =
+    [
+        MetricCatalog.DphiSmallRate, MetricCatalog.DphiMeanAbs, MetricCatalog.DphiP10Abs, MetricCatalog.DphiP01Abs, MetricCatalog.DphiLogMean,
+        MetricCatalog.ZMeanAbs, MetricCatalog.ZP90Abs, MetricCatalog.ZNear0Rate, MetricCatalog.LimitRate,
+    ];
+
+    private readonly int[] _pooled;
+    private readonly int _limitColumn, _dphiMeanColumn, _zP90Column, _deadColumn, _deltaColumn;
 
     private readonly Architecture _arch;
     private readonly Activation _activation;
@@ -96,15 +104,14 @@ public sealed class GradientFlowMetrics : IMetricGroup
             _dphiP01 = new PercentileTracker(total, 1.0);
         }
 
-        var cols = new List<string>
-        {
-            "dphi_small_rate", "dphi_mean_abs", "dphi_p10_abs", "dphi_p01_abs", "dphi_log_mean",
-            "z_mean_abs", "z_p90_abs", "z_near0_rate", "limit_rate",
-        };
-        foreach (var prefix in (string[])["limit_rate", "dphi_mean_abs", "z_p90_abs", "dead_units"])
-            for (int l = 1; l <= _hidden; l++) cols.Add(string.Create(CultureInfo.InvariantCulture, $"{prefix}_L{l}"));
-        for (int i = 1; i <= _layers; i++) cols.Add(string.Create(CultureInfo.InvariantCulture, $"delta_norm_L{i}"));
-        Columns = cols;
+        var layout = new MetricLayout(MetricCatalog.GradientFlow, _layers);
+        Columns = layout.Columns;
+        _pooled = PooledMetrics.Select(m => layout.IndexOf(m)).ToArray();
+        _limitColumn = layout.IndexOf(MetricCatalog.LimitRateLayer);
+        _dphiMeanColumn = layout.IndexOf(MetricCatalog.DphiMeanAbsLayer);
+        _zP90Column = layout.IndexOf(MetricCatalog.ZP90AbsLayer);
+        _deadColumn = layout.IndexOf(MetricCatalog.DeadUnits);
+        _deltaColumn = layout.IndexOf(MetricCatalog.DeltaNorm);
     }
 
     public IReadOnlyList<string> Columns { get; }
@@ -156,11 +163,11 @@ public sealed class GradientFlowMetrics : IMetricGroup
         if (row.Length != Columns.Count) throw new ArgumentException($"the row holds {row.Length} values, this group writes {Columns.Count}", nameof(row));
     }
 
-    private int LimitColumn(int l) => PooledCount + l;
-    private int DphiMeanColumn(int l) => PooledCount + _hidden + l;
-    private int ZP90Column(int l) => PooledCount + 2 * _hidden + l;
-    private int DeadColumn(int l) => PooledCount + 3 * _hidden + l;
-    private int DeltaColumn(int l) => PooledCount + 4 * _hidden + l;
+    private int LimitColumn(int l) => _limitColumn + l;
+    private int DphiMeanColumn(int l) => _dphiMeanColumn + l;
+    private int ZP90Column(int l) => _zP90Column + l;
+    private int DeadColumn(int l) => _deadColumn + l;
+    private int DeltaColumn(int l) => _deltaColumn + l;
 
     private void BeginEpoch()
     {
@@ -287,22 +294,23 @@ public sealed class GradientFlowMetrics : IMetricGroup
 
     private void Pooled(Span<double> row)
     {
+        var at = _pooled;
         if (_hidden == 0)
         {
-            row[..PooledCount].Fill(double.NaN);
+            foreach (int c in at) row[c] = double.NaN;
             return;
         }
         double n = _absZ.Length;
-        row[0] = _small / n;
-        row[1] = _sumDphi / n;
+        row[at[0]] = _small / n;
+        row[at[1]] = _sumDphi / n;
         bool dphiNaN = double.IsNaN(_sumDphi);
-        row[2] = dphiNaN ? double.NaN : Tracked(_dphiP10!, _absDphi);
-        row[3] = dphiNaN ? double.NaN : Tracked(_dphiP01!, _absDphi);
-        row[4] = _sumLog / n;
-        row[5] = _sumZ / n;
-        row[6] = double.IsNaN(_sumZ) ? double.NaN : Tracked(_zP90!, _absZ);
-        row[7] = _near0 / n;
-        row[8] = _inLimit / n;
+        row[at[2]] = dphiNaN ? double.NaN : Tracked(_dphiP10!, _absDphi);
+        row[at[3]] = dphiNaN ? double.NaN : Tracked(_dphiP01!, _absDphi);
+        row[at[4]] = _sumLog / n;
+        row[at[5]] = _sumZ / n;
+        row[at[6]] = double.IsNaN(_sumZ) ? double.NaN : Tracked(_zP90!, _absZ);
+        row[at[7]] = _near0 / n;
+        row[at[8]] = _inLimit / n;
     }
 
     /// <summary>‖x‖_F = √Σx², the squares fused-accumulated in the four lanes.</summary>

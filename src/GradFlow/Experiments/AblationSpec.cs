@@ -1,6 +1,7 @@
 using System.Numerics;
 using GradFlow.Activations;
 using GradFlow.Data;
+using GradFlow.Metrics;
 using GradFlow.Model;
 using static System.FormattableString;
 
@@ -35,12 +36,12 @@ public sealed record AblationSpec
     /// <summary>Values one run may log (2^27 doubles, 1 GiB).</summary>
     public const long MaxLoggedValues = 1L << 27;
 
-    // Upper bound of the metric columns a run records: core 4 + 2 per layer, diagnostics 9 + 4 per hidden layer + 1 per layer.
-    private long MetricColumnBound => 13 + 3L * (Arch.Count - 1) + 4L * Math.Max(0, Arch.Count - 2);
+    // Upper bound of the metric columns a run records: every metric of the catalog.
+    private long MetricColumnBound => MetricCatalog.ColumnBound(Arch.Count - 1);
     public bool HasTestSplit => TestSize > 0;
 
     /// <summary>The accuracy the study compares: test accuracy with a split, train accuracy without.</summary>
-    public string AccuracyMetric => HasTestSplit ? "test_acc" : "train_acc";
+    public string AccuracyMetric => MetricCatalog.Accuracy(HasTestSplit).Name;
 
     /// <summary>Every run in a fixed order: activation, then init, then scale, then seed.</summary>
     public IReadOnlyList<RunKey> Runs()

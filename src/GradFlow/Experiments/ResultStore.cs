@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using GradFlow.Training;
+using GradFlow.IO;
+using GradFlow.Metrics;
 
 namespace GradFlow.Experiments;
 

@@ -1,4 +1,4 @@
-using GradFlow.Training;
+using GradFlow.Metrics;
 
 namespace GradFlow.Experiments;
 

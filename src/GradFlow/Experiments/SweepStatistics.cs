@@ -1,3 +1,5 @@
+using GradFlow.IO;
+
 namespace GradFlow.Experiments;
 
 /// <summary>

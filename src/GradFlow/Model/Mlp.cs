@@ -27,6 +27,9 @@ public sealed class Mlp
     public Architecture Architecture { get; }
     public int Inputs => Layers[0].FanIn;
 
+    /// <summary>Where φ is not differentiable: a finite difference must not straddle one.</summary>
+    public IReadOnlyList<double> ActivationKinks => Activation.Kinks;
+
     /// <summary>
     /// The study's initialisation: a fresh <c>default_rng(seed)</c>, one normal(0, std, (fan_in, fan_out))
     /// per layer in layer order, row-major; biases 0.

@@ -1,4 +1,5 @@
 using GradFlow.Data;
+using GradFlow.Metrics;
 using GradFlow.Model;
 
 namespace GradFlow.Training;
@@ -83,8 +84,8 @@ public sealed class Trainer
     {
         var row = Log.Append(epoch);
         row.Fill(double.NaN);
-        if (Log.HasColumn("train_loss")) row[Log.ColumnIndex("train_loss")] = _state.TrainLoss;
-        if (Log.HasColumn("train_acc")) row[Log.ColumnIndex("train_acc")] = _state.TrainAccuracy;
+        if (Log.HasColumn(MetricCatalog.TrainLoss.Name)) row[Log.ColumnIndex(MetricCatalog.TrainLoss.Name)] = _state.TrainLoss;
+        if (Log.HasColumn(MetricCatalog.TrainAccuracy.Name)) row[Log.ColumnIndex(MetricCatalog.TrainAccuracy.Name)] = _state.TrainAccuracy;
         return new TrainingResult(Log, epoch);
     }
 

@@ -1,3 +1,5 @@
+using GradFlow.Metrics;
+
 namespace GradFlow.Training;
 
 /// <summary>A finished run: its log and, if it diverged (<see cref="Trainer.DivergenceFactor"/>), the epoch it did.</summary>

@@ -23,7 +23,7 @@ public sealed class NumericalGradient
         _model = model;
         _data = data;
         _pass = new BatchPass(model.Architecture, data.Count);
-        _kinks = model.Activation.Kinks;
+        _kinks = model.ActivationKinks;
         _pass.Forward(model, data.X);
         _baseZ = new double[model.Layers.Count - 1][];
         for (int l = 0; l < _baseZ.Length; l++) _baseZ[l] = _pass.PreActivation(l).ToArray();

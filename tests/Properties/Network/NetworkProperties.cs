@@ -3,6 +3,7 @@ using FsCheck.Fluent;
 using FsCheck.Xunit;
 using GradFlow.Activations;
 using GradFlow.Data;
+using GradFlow.Metrics;
 using GradFlow.Model;
 using GradFlow.Numerics;
 using GradFlow.Tests.Properties.Generators;

@@ -1,4 +1,5 @@
 using GradFlow.Experiments;
+using GradFlow.Metrics;
 using GradFlow.Training;
 
 namespace GradFlow.Tests.Unit.Experiments;

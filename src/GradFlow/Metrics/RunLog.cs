@@ -1,4 +1,4 @@
-namespace GradFlow.Training;
+namespace GradFlow.Metrics;
 
 /// <summary>
 /// The recorded epochs of one run: a row per logged epoch, a column per metric, stored flat and

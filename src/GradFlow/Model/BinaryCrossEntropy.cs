@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using GradFlow.Numerics;
 
-namespace GradFlow.Training;
+namespace GradFlow.Model;
 
 /// <summary>
 /// Mean binary cross-entropy of a sigmoid output, computed from the logit s:

@@ -1,7 +1,7 @@
+using GradFlow.Model;
 using GradFlow.Numerics;
-using GradFlow.Training;
 
-namespace GradFlow.Tests.Unit.Training;
+namespace GradFlow.Tests.Unit.Model;
 
 /// <summary>
 /// The loss from the logit, ℓ(s, y) = −[y log σ(s) + (1−y) log(1−σ(s))] = softplus(s) − y·s, where

@@ -2,7 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using CsvHelper.Configuration;
 
-namespace GradFlow.Experiments;
+namespace GradFlow.IO;
 
 /// <summary>
 /// The invariant-culture CSV dialect of every GradFlow file: numbers in round-trip form ("R"), so a
