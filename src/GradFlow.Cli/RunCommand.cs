@@ -136,8 +136,26 @@ internal static class RunCommand
         table.Write(context);
         context.Cancellation.ThrowIfCancellationRequested();
         context.Interruption.WaitingFor = "the figure being drawn (runs, summaries and final.csv are on disk)";
-        context.Out.WriteLine($"wrote {outcome.Store.FinalPath}, {outcome.Store.SummaryDirectory}, {outcome.Store.RunsDirectory}, {outcome.Store.ManifestPath}");
-        var written = ReportWriter.Write(outcome);
-        foreach (var file in written) context.Out.WriteLine($"wrote {file}");
+        ReportWriter.Write(outcome);
+        WriteSummary(context, outcome.Store);
+    }
+
+    // One line per kind of output, with its folder and count; the full list goes into the manifest.
+    private static void WriteSummary(CliContext context, ResultStore store)
+    {
+        string[] Files(string dir, string pattern) =>
+            Directory.Exists(dir) ? Directory.GetFiles(dir, pattern).Where(f => !Path.GetFileName(f).StartsWith('.')).ToArray() : [];
+        var outputs = Directory.GetFiles(store.Root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(store.Root, f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith('.') && !f.Contains("/.", StringComparison.Ordinal) && f != Path.GetFileName(store.ManifestPath))
+            .Order(StringComparer.Ordinal).ToArray();
+        if (store.ReadManifest() is { } manifest) store.WriteManifest(manifest with { Outputs = outputs });
+        int pngs = Files(store.PlotsDirectory, "*.png").Length, svgs = Files(store.PlotsDirectory, "*.svg").Length;
+        var w = context.Out;
+        w.WriteLine($"wrote {store.RunsDirectory}: {Count(Files(store.RunsDirectory, "*.csv").Length, "run file")}");
+        w.WriteLine($"wrote {store.SummaryDirectory}: {Values.Format(Files(store.SummaryDirectory, "*.csv").Length)} summaries");
+        w.WriteLine($"wrote {store.PlotsDirectory}: {Values.Format(pngs + svgs)} figure files ({Values.Format(pngs)} PNG, {Values.Format(svgs)} SVG)");
+        var top = outputs.Where(f => !f.Contains('/')).Append(Path.GetFileName(store.ManifestPath) + " (every file listed in it)");
+        w.WriteLine($"wrote {store.Root}: {string.Join(", ", top)}");
     }
 }
