@@ -61,7 +61,8 @@ internal static class RunCommand
             int owned = Enumerable.Range(0, spec.Runs().Count).Count(theShard.Owns);
             int effectiveThreads = threadCount > 0 ? threadCount : Environment.ProcessorCount;
             if (spec.MemoryProblem(effectiveThreads, owned, context.Memory) is { } tooBig) throw new SpecException(tooBig);
-            return Sweep(context, spec, dir, new SweepOptions(threadCount, theShard, Cancellation: context.Cancellation, AvailableMemory: context.Memory));
+            var notice = (string line) => { lock (context.Out) context.Out.WriteLine(line); };
+            return Sweep(context, spec, dir, new SweepOptions(threadCount, theShard, Cancellation: context.Cancellation, AvailableMemory: context.Memory, Notice: notice));
         });
         return command;
     }

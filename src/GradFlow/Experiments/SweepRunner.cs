@@ -64,12 +64,18 @@ public static class SweepRunner
         void Execute(int i)
         {
             var key = mine[i];
-            bool onDisk = store.HasRun(key);
-            if (onDisk) results[i] = store.ReadRun(key);
-            else
+            bool onDisk = false;
+            if (store.HasRun(key))
+            {
+                var (run, why) = RunProof.Read(store, spec, key);
+                if (run is not null) (results[i], onDisk) = (run, true);
+                else options.Notice?.Invoke($"{store.RunPath(key)} is not proven complete: {why}; running it again");
+            }
+            if (!onDisk)
             {
                 results[i] = RunExecutor.Execute(spec, key, options.Cancellation);
                 store.WriteRun(results[i]);
+                RunProof.Record(store, key);
             }
             if (onDisk) Interlocked.Increment(ref resumed);
             options.Progress?.Report(new SweepProgress(key, Interlocked.Increment(ref done), mine.Length, onDisk));
@@ -119,11 +125,16 @@ public static class SweepRunner
         {
             var source = sources.FirstOrDefault(s => s.HasRun(runs[i]))
                 ?? throw new SpecException($"merge: run {runs[i]} is in none of the shard folders; run its shard first");
-            results[i] = source.ReadRun(runs[i]);
+            var (run, why) = RunProof.Read(source, spec, runs[i]);
+            results[i] = run ?? throw new SpecException($"merge: {source.RunPath(runs[i])} is not proven complete: {why}; run its shard again with the same command");
         }
         var started = DateTime.UtcNow;
         foreach (var r in results)
-            if (!target.HasRun(r.Key)) target.WriteRun(r);
+            if (!target.HasRun(r.Key) || RunProof.Read(target, spec, r.Key).Run is null)
+            {
+                target.WriteRun(r);
+                RunProof.Record(target, r.Key);
+            }
         var summaries = WriteAggregates(spec, target, results, CancellationToken.None);
         target.WriteManifest(new Manifest
         {
