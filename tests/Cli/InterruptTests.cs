@@ -10,20 +10,12 @@ namespace GradFlow.Tests.Cli;
 /// </summary>
 public sealed class InterruptTests : TempFolder
 {
-    private static string DotnetHost()
-    {
-        string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(host) && File.Exists(host)) return host;
-        string? self = Environment.ProcessPath;
-        return self is not null && System.IO.Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
-    }
-
     /// <summary>Starts gradflow, sends SIGINT once a stdout line starts with <paramref name="ready"/>, and returns what it printed.</summary>
     private static CliResult Interrupt(string ready, params string[] args)
     {
-        var start = new ProcessStartInfo(DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(ChildProcess.DotnetHost()) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("exec");
-        start.ArgumentList.Add(System.IO.Path.Combine(AppContext.BaseDirectory, "GradFlow.Cli.dll"));
+        start.ArgumentList.Add(ChildProcess.Gradflow);
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["CI"] = "true";
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start gradflow");

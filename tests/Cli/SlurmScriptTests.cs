@@ -19,14 +19,6 @@ public sealed class SlurmScriptTests : TempFolder
         throw new InvalidOperationException("the repository root (GradFlow.sln) is not above " + AppContext.BaseDirectory);
     }
 
-    private static string DotnetHost()
-    {
-        string? host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
-        if (!string.IsNullOrEmpty(host) && File.Exists(host)) return host;
-        string? self = Environment.ProcessPath;
-        return self is not null && System.IO.Path.GetFileNameWithoutExtension(self) == "dotnet" ? self : "dotnet";
-    }
-
     private CliResult Bash(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Root };
@@ -116,7 +108,7 @@ public sealed class SlurmScriptTests : TempFolder
     [Fact]
     public void Shards_WithTheRealGradflow_MergeIntoTheFilesOfOneMachine()
     {
-        var env = new Dictionary<string, string> { ["GRADFLOW"] = $"{DotnetHost()} exec {System.IO.Path.Combine(AppContext.BaseDirectory, "GradFlow.Cli.dll")}", ["CI"] = "true" };
+        var env = new Dictionary<string, string> { ["GRADFLOW"] = $"{ChildProcess.DotnetHost()} exec {ChildProcess.Gradflow}", ["CI"] = "true" };
         string[] spec = ["--activations", "relu,tanh", "--seeds", "0-2", "--epochs", "3", "--n", "40"];
         for (int id = 1; id <= 3; id++)
         {
