@@ -132,12 +132,14 @@ internal static class GradcheckCommand
             try { steps[m] = GradientChecker.ResolveStep(options, GradientChecker.Loss(models[m], data)); }
             catch (StepRefusedException e)
             {
-                string smallest = models.Length == 1 ? "" : " for every activation";
                 double need = models.Max(x => GradientChecker.SmallestStep(GradientChecker.Loss(x, data), options.Atol));
+                string every = models.Length == 1 ? "" : " (for every activation)";
                 string option = options.Step is null ? "--atol" : "--step";
-                throw new UsageException(double.IsFinite(need)
-                    ? $"{option}: {models[m].Activation.Name}: {e.Message.Split(" (Parameter")[0]}; expected --step >= {Values.Format(need, "G3")}{smallest} (or a larger --atol)"
-                    : $"{option}: {models[m].Activation.Name}: {e.Message.Split(" (Parameter")[0]}");
+                string why = $"{option}: with {models[m].Activation.Name} (loss L = {Values.Format(e.Loss, "G4")})";
+                throw new UsageException(!double.IsFinite(need)
+                    ? $"{why} no step keeps the central difference's rounding error 4ε·|L|/h below --atol {Values.Format(options.Atol)} (the loss is not finite); expected a smaller --scale"
+                    : $"{why} step {Values.Format(e.Step, "G3")} lets the central difference's rounding error 4ε·|L|/h reach {Values.Format(NumericalGradient.RoundingBound(e.Loss, e.Step), "G3")}, " +
+                      $"above --atol {Values.Format(options.Atol)}, so the check could pass a wrong gradient; expected --step >= {Values.Format(need, "G3")}{every} or a larger --atol");
             }
         }
         return steps;
