@@ -3,7 +3,7 @@ using System.CommandLine.Help;
 
 namespace GradFlow.Cli;
 
-/// <summary>The verbs of DESIGN.md's command line. Values are taken as text and parsed by <see cref="Values"/>, with the invariant culture.</summary>
+/// <summary>The verbs of the command line (README; <c>gradflow &lt;verb&gt; --help</c>). Values are taken as text and parsed by <see cref="Values"/>, with the invariant culture.</summary>
 internal static class Commands
 {
     public const string Name = "gradflow";

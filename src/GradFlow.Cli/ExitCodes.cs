@@ -1,6 +1,6 @@
 namespace GradFlow.Cli;
 
-/// <summary>The exit codes of DESIGN.md's command-line contract, plus the two a contract cannot promise away.</summary>
+/// <summary>The exit codes the README promises, plus the two a contract cannot promise away.</summary>
 public static class ExitCodes
 {
     public const int Success = 0;

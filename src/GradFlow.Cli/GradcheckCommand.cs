@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using GradFlow.Activations;
 using GradFlow.Data;
+using GradFlow.IO;
 using GradFlow.Model;
 using GradFlow.Numerics;
 using GradFlow.Verification;
@@ -26,8 +27,8 @@ internal static class GradcheckCommand
         var scale = Commands.Text("--scale", "Init scale s, > 0", "1");
         var seed = Commands.Text("--seed", "Seed of the data, the init and the --sample subset (any integer >= 0)", "42");
         var n = Commands.Text("--n", "Noisy XOR points (noise 0.1) the loss is taken over", "16");
-        var atol = Commands.Text("--atol", "Absolute tolerance, > 0: a parameter passes when |analytic − numeric| <= atol + rtol·|numeric| + the difference's rounding bound (at most atol)", Values.Format(defaults.Atol));
-        var rtol = Commands.Text("--rtol", "Relative tolerance (see --atol)", Values.Format(defaults.Rtol));
+        var atol = Commands.Text("--atol", "Absolute tolerance, > 0: a parameter passes when |analytic − numeric| <= atol + rtol·|numeric| + the difference's rounding bound (at most atol)", Numbers.Format(defaults.Atol));
+        var rtol = Commands.Text("--rtol", "Relative tolerance (see --atol)", Numbers.Format(defaults.Rtol));
         var step = Commands.Text("--step", "Central-difference step h (Richardson-extrapolated with h/2); refused when its rounding bound 4ε·|L|/h exceeds atol [default: 1e-4, raised for a large loss]");
         var sample = Commands.Text("--sample", "Check a seeded random subset of N parameters per activation (listed in the output) instead of all");
         var command = new Command("gradcheck", "Check backpropagation against central differences for every weight and bias; exit 1 if any is beyond tolerance.")
@@ -38,7 +39,7 @@ internal static class GradcheckCommand
         {
             var architecture = Values.Arch("--arch", parse.GetValue(arch)!);
             if (architecture.Inputs != 2)
-                throw new UsageException($"--arch: '{architecture}' takes {Values.Format(architecture.Inputs)} inputs but the XOR data has 2 features; expected an input width of 2, e.g. 2,16,16,1");
+                throw new UsageException($"--arch: '{architecture}' takes {Numbers.Format(architecture.Inputs)} inputs but the XOR data has 2 features; expected an input width of 2, e.g. 2,16,16,1");
             string which = parse.GetValue(activation)!.Trim();
             var activations = string.Equals(which, "all", StringComparison.OrdinalIgnoreCase)
                 ? ActivationRegistry.All
@@ -58,7 +59,7 @@ internal static class GradcheckCommand
             var steps = CheckStep(models, data, new GradientCheckOptions(a, r, h));
             var only = sampled is int k && k < models[0].ParameterCount ? GradientChecker.Sample(models[0], k, theSeed) : null;
             if (only is not null)
-                context.Out.WriteLine($"checking a sample of {Values.Format(only.Count)} of {Values.Format(models[0].ParameterCount)} parameters (seed {Values.Format(theSeed)}): {string.Join(" ", only)}");
+                context.Out.WriteLine($"checking a sample of {Numbers.Format(only.Count)} of {Numbers.Format(models[0].ParameterCount)} parameters (seed {Numbers.Format(theSeed)}): {string.Join(" ", only)}");
 
             var table = new TableView("activation", "layer", "worst parameter", "analytic", "numeric", "|diff|", "rel. error", "tolerance", "kink-crossing", "result")
                 .AlignRight(3, 4, 5, 6, 7, 8);
@@ -69,7 +70,7 @@ internal static class GradcheckCommand
             {
                 var model = models[m];
                 var act = activations[m];
-                var options = new GradientCheckOptions(a, r, steps[m], Context: $"{act.Name}, [{architecture}], {scheme.Name()} s={Values.Format(s)}, seed {Values.Format(theSeed)}");
+                var options = new GradientCheckOptions(a, r, steps[m], Context: $"{act.Name}, [{architecture}], {scheme.Name()} s={Numbers.Format(s)}, seed {Numbers.Format(theSeed)}");
                 var report = Check(context, model, data, options, only, act.Name);
                 checkedCount += report.CheckedCount;
                 kinks += report.KinkCrossingCount;
@@ -83,11 +84,11 @@ internal static class GradcheckCommand
                 {
                     int crossing = report.Entries.Count(e => e.Id.Layer == layer && e.CrossesKink);
                     if (worst.TryGetValue(layer, out var e))
-                        table.Add(act.Name, Values.Format(layer), e.Id.ToString(), Values.Format(e.Analytic, "G6"), Values.Format(e.Numeric, "G6"),
+                        table.Add(act.Name, Numbers.Format(layer), e.Id.ToString(), Values.Format(e.Analytic, "G6"), Values.Format(e.Numeric, "G6"),
                             Values.Format(e.AbsoluteError, "G3"), Values.Format(e.RelativeError, "G3"), Values.Format(e.Tolerance(report.Options), "G3"),
-                            Values.Format(crossing), e.Passes(report.Options) ? "ok" : "FAIL");
+                            Numbers.Format(crossing), e.Passes(report.Options) ? "ok" : "FAIL");
                     else
-                        table.Add(act.Name, Values.Format(layer), "-", "-", "-", "-", "-", "-", Values.Format(crossing), report.Entries.Any(e => e.Id.Layer == layer) ? "all cross a kink" : "not sampled");
+                        table.Add(act.Name, Numbers.Format(layer), "-", "-", "-", "-", "-", "-", Numbers.Format(crossing), report.Entries.Any(e => e.Id.Layer == layer) ? "all cross a kink" : "not sampled");
                 }
                 if (!report.Passed)
                 {
@@ -97,14 +98,14 @@ internal static class GradcheckCommand
             }
             table.Write(context);
             string stepText = steps.Distinct().Count() == 1 ? $"step {Values.Format(steps[0], "G3")}" : $"steps {string.Join(", ", steps.Select(x => Values.Format(x, "G3")))}";
-            string tolerance = $"tolerance applied: atol {Values.Format(a)} + rtol {Values.Format(r)}·|numeric| + rounding bound up to {Values.Format(largestRounding, "G3")} " +
+            string tolerance = $"tolerance applied: atol {Numbers.Format(a)} + rtol {Numbers.Format(r)}·|numeric| + rounding bound up to {Values.Format(largestRounding, "G3")} " +
                                $"(largest {Values.Format(largestTolerance, "G3")}), {stepText}";
             if (failures.Count == 0)
             {
-                context.Out.WriteLine($"gradient check passed: {Values.Format(checkedCount)} parameters checked over {Values.Format(activations.Count)} activations, {Values.Format(kinks)} kink-crossing not checked; {tolerance}");
+                context.Out.WriteLine($"gradient check passed: {Numbers.Format(checkedCount)} parameters checked over {Numbers.Format(activations.Count)} activations, {Numbers.Format(kinks)} kink-crossing not checked; {tolerance}");
                 return ExitCodes.Success;
             }
-            context.Out.WriteLine($"gradient check FAILED, {Values.Format(kinks)} kink-crossing not checked; {tolerance}; worst:");
+            context.Out.WriteLine($"gradient check FAILED, {Numbers.Format(kinks)} kink-crossing not checked; {tolerance}; worst:");
             foreach (var f in failures) context.Out.WriteLine("  " + f);
             return ExitCodes.CheckFailed;
         });
@@ -120,7 +121,7 @@ internal static class GradcheckCommand
         double doubles = 5 * parameters + 8 * Math.Min(parameters, sampled ?? double.MaxValue) + 2 * NetworkSize.Pass(widths, n) + 5.0 * n;
         double largest = Math.Max(NetworkSize.LargestArray(widths, n), Math.Max(2.0 * n, parameters));
         if (MemoryBudget.Problem(doubles, largest, memory) is { } problem)
-            throw new UsageException($"--arch {architecture} with --n {Values.Format(n)}: the check {problem}; expected narrower layers or a smaller --n");
+            throw new UsageException($"--arch {architecture} with --n {Numbers.Format(n)}: the check {problem}; expected narrower layers or a smaller --n");
     }
 
     // Every model's step, refused as a whole before any check starts when one would swamp atol.
@@ -137,9 +138,9 @@ internal static class GradcheckCommand
                 string option = options.Step is null ? "--atol" : "--step";
                 string why = $"{option}: with {models[m].Activation.Name} (loss L = {Values.Format(e.Loss, "G4")})";
                 throw new UsageException(!double.IsFinite(need)
-                    ? $"{why} no step keeps the central difference's rounding error 4ε·|L|/h below --atol {Values.Format(options.Atol)} (the loss is not finite); expected a smaller --scale"
+                    ? $"{why} no step keeps the central difference's rounding error 4ε·|L|/h below --atol {Numbers.Format(options.Atol)} (the loss is not finite); expected a smaller --scale"
                     : $"{why} step {Values.Format(e.Step, "G3")} lets the central difference's rounding error 4ε·|L|/h reach {Values.Format(NumericalGradient.RoundingBound(e.Loss, e.Step), "G3")}, " +
-                      $"above --atol {Values.Format(options.Atol)}, so the check could pass a wrong gradient; expected --step >= {Values.Format(need, "G3")}{every} or a larger --atol");
+                      $"above --atol {Numbers.Format(options.Atol)}, so the check could pass a wrong gradient; expected --step >= {Values.Format(need, "G3")}{every} or a larger --atol");
             }
         }
         return steps;
@@ -162,18 +163,18 @@ internal static class GradcheckCommand
             lastTenth = tenth;
             lastLine = elapsed;
             var eta = elapsed / checkedSoFar * (all - checkedSoFar);
-            context.Out.WriteLine($"{name}: {Values.Format(checkedSoFar)}/{Values.Format(all)} parameters ({Values.Format(100 * checkedSoFar / all)}%), elapsed {Clock(elapsed)}, ETA {Clock(eta)}");
+            context.Out.WriteLine($"{name}: {Numbers.Format(checkedSoFar)}/{Numbers.Format(all)} parameters ({Numbers.Format(100 * checkedSoFar / all)}%), elapsed {Clock(elapsed)}, ETA {Clock(eta)}");
             context.Out.Flush();
         }
         if (total >= ProgressFrom)
-            context.Out.WriteLine($"{name}: checking {Values.Format(total)} parameters, 4 forward passes of {Values.Format(data.Count)} rows each; progress every tenth");
+            context.Out.WriteLine($"{name}: checking {Numbers.Format(total)} parameters, 4 forward passes of {Numbers.Format(data.Count)} rows each; progress every tenth");
         try
         {
             return GradientChecker.Check(model, data, options, only, Progress, context.Cancellation);
         }
         catch (OperationCanceledException)
         {
-            throw new InterruptedException($"gradcheck interrupted after {Values.Format(done)} of {Values.Format(total)} parameters of {name}; nothing was written");
+            throw new InterruptedException($"gradcheck interrupted after {Numbers.Format(done)} of {Numbers.Format(total)} parameters of {name}; nothing was written");
         }
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GradFlow.Data;
+using GradFlow.IO;
 using GradFlow.Model;
 using GradFlow.Verification;
 
@@ -23,7 +24,7 @@ internal static class GradientsCommand
             var mlp = Read("--model", () => ModelFile.Read(modelPath));
             var train = Read("--data", () => DataFile.Read(dataPath)).Train;
             if (train.Features != mlp.Inputs)
-                throw new UsageException($"--data: {dataPath} has {Values.Format(train.Features)} feature columns but the model {modelPath} takes {Values.Format(mlp.Inputs)} inputs; expected data with x1..x{Values.Format(mlp.Inputs)}");
+                throw new UsageException($"--data: {dataPath} has {Numbers.Format(train.Features)} feature columns but the model {modelPath} takes {Numbers.Format(mlp.Inputs)} inputs; expected data with x1..x{Numbers.Format(mlp.Inputs)}");
             if (train.Count == 0)
                 throw new UsageException($"--data: {dataPath} has no train rows; expected at least one row (part train, or any row of an x1,...,xd,y file)");
             string? path = parse.GetValue(output) is { } o ? Values.OutputFile("--out", o) : null;

@@ -5,7 +5,7 @@ using GradFlow.Numerics;
 
 namespace GradFlow.Cli;
 
-/// <summary><c>gradflow init</c>: a freshly initialised model, written as the model JSON of DESIGN.md.</summary>
+/// <summary><c>gradflow init</c>: a freshly initialised model, written as the model JSON (docs/ARCHITECTURE.md "Files").</summary>
 internal static class InitCommand
 {
     public static Command Create(CliContext context)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GradFlow.Experiments;
+using GradFlow.IO;
 
 namespace GradFlow.Cli;
 
@@ -30,7 +31,7 @@ internal static class MergeCommand
                     throw new UsageException($"--out: '{dir}' is also a shard folder; expected a separate folder for the merged results");
             }
             var outcome = SweepRunner.Merge(dir, sources);
-            context.Out.WriteLine($"merged {Values.Format(outcome.Runs.Count)} runs of {outcome.Spec.Name} from {Values.Format(sources.Length)} folders into {outcome.Store.Root}");
+            context.Out.WriteLine($"merged {Numbers.Format(outcome.Runs.Count)} runs of {outcome.Spec.Name} from {Numbers.Format(sources.Length)} folders into {outcome.Store.Root}");
             RunCommand.FinishWhole(context, outcome);
             return ExitCodes.Success;
         });

@@ -12,6 +12,4 @@ internal static class Messages
             if (message.StartsWith(field + ":", StringComparison.Ordinal)) return "--" + message;
         return message;
     }
-
-    public static string OneLine(string text) => string.Join(' ', text.ReplaceLineEndings("\n").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

@@ -1,4 +1,5 @@
 using GradFlow.Experiments;
+using GradFlow.IO;
 
 namespace GradFlow.Cli;
 
@@ -24,7 +25,7 @@ internal static class OutputFile
             case FileKind.Kind.Missing when !link:
             case FileKind.Kind.Regular:
                 // A link to a regular file: its final target is renamed onto, the link stays.
-                ResultStore.WriteAtomic(link ? File.ResolveLinkTarget(path, returnFinalTarget: true)!.FullName : path, write);
+                AtomicFile.WriteText(link ? File.ResolveLinkTarget(path, returnFinalTarget: true)!.FullName : path, write);
                 break;
             case FileKind.Kind.Missing:
                 throw new UsageException($"--out: '{path}' is a symbolic link to nothing; expected a file path or a link to a file");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using GradFlow.IO;
 using GradFlow.Metrics;
 using GradFlow.Reporting;
 
@@ -60,7 +61,7 @@ internal static class PlotCommand
 
     private static double[] Scales(IReadOnlyList<double> wanted, IReadOnlyList<double> held) =>
         wanted.Select(w => held.Contains(w) ? w
-            : throw new UsageException($"--scale: the results hold no runs at scale {Values.Format(w)}; they hold: {string.Join(", ", held.Select(Values.Format))}")).ToArray();
+            : throw new UsageException($"--scale: the results hold no runs at scale {Numbers.Format(w)}; they hold: {string.Join(", ", held.Select(Numbers.Format))}")).ToArray();
 
     private static T Single<T>(string option, IReadOnlyList<T> values, string example) =>
         values.Count == 1 ? values[0] : throw new UsageException($"{option}: give one value, e.g. {example}");
@@ -79,6 +80,6 @@ internal static class PlotCommand
     private static void Ordered(string minOption, double? min, string maxOption, double? max)
     {
         if (min is { } lo && max is { } hi && !(lo < hi))
-            throw new UsageException($"{minOption} {Values.Format(lo)} is not below {maxOption} {Values.Format(hi)}; expected min < max");
+            throw new UsageException($"{minOption} {Numbers.Format(lo)} is not below {maxOption} {Numbers.Format(hi)}; expected min < max");
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GradFlow.Experiments;
+using GradFlow.IO;
 
 namespace GradFlow.Cli;
 
@@ -14,9 +15,9 @@ internal static class PresetsCommand
             var table = new TableView("preset", "activations", "inits", "scales", "seeds", "arch", "n", "noise", "test size", "lr", "epochs", "runs")
                 .AlignRight(6, 7, 8, 9, 10, 11);
             foreach (var p in Presets.All)
-                table.Add(p.Name, string.Join(",", p.Activations), string.Join(",", p.Inits), string.Join(",", p.Scales.Select(Values.Format)),
-                    Values.FormatSeeds(p.Seeds), string.Join(",", p.Arch), Values.Format(p.N), Values.Format(p.Noise), Values.Format(p.TestSize),
-                    Values.Format(p.LearningRate), Values.Format(p.Epochs), Values.Format(p.Runs().Count));
+                table.Add(p.Name, string.Join(",", p.Activations), string.Join(",", p.Inits), string.Join(",", p.Scales.Select(Numbers.Format)),
+                    Values.FormatSeeds(p.Seeds), string.Join(",", p.Arch), Numbers.Format(p.N), Numbers.Format(p.Noise), Numbers.Format(p.TestSize),
+                    Numbers.Format(p.LearningRate), Numbers.Format(p.Epochs), Numbers.Format(p.Runs().Count));
             table.Write(context);
             return ExitCodes.Success;
         });

@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using GradFlow.Experiments;
+using GradFlow.IO;
 
 namespace GradFlow.Cli;
 
 /// <summary>
-/// The <c>gradflow</c> command (DESIGN.md "The command line"). <see cref="Run(string[], TextWriter, TextWriter)"/>
+/// The <c>gradflow</c> command (README; docs/ARCHITECTURE.md "Where things go"). <see cref="Run(string[], TextWriter, TextWriter)"/>
 /// is the whole program without the console, so tests and other tools can drive it in-process.
 /// </summary>
 public static class Program
@@ -86,18 +87,18 @@ public static class Program
             case SpecException spec:
                 return Fail(context, Messages.FromSpec(spec.Message));
             case InterruptedException stopped:
-                context.Error.WriteLine("gradflow: " + Messages.OneLine(stopped.Message));
+                context.Error.WriteLine("gradflow: " + InputFile.OneLine(stopped.Message));
                 return ExitCodes.Interrupted;
             case OperationCanceledException:
                 context.Error.WriteLine("gradflow: interrupted; finished runs are on disk, run the same command again to resume");
                 return ExitCodes.Interrupted;
             case UnauthorizedAccessException or IOException:
-                return Fail(context, $"cannot write the output ({Messages.OneLine(e.Message)}); expected a writable path");
+                return Fail(context, $"cannot write the output ({InputFile.OneLine(e.Message)}); expected a writable path");
             case NotImplementedException:
-                context.Error.WriteLine($"gradflow: {Messages.OneLine(e.Message)}");
+                context.Error.WriteLine($"gradflow: {InputFile.OneLine(e.Message)}");
                 return ExitCodes.InternalError;
             default:
-                context.Error.WriteLine($"gradflow: internal error ({e.GetType().Name}: {Messages.OneLine(e.Message)}); please report it");
+                context.Error.WriteLine($"gradflow: internal error ({e.GetType().Name}: {InputFile.OneLine(e.Message)}); please report it");
                 return ExitCodes.InternalError;
         }
     }
@@ -108,7 +109,7 @@ public static class Program
 
     internal static int Fail(CliContext context, string message)
     {
-        context.Error.WriteLine("gradflow: " + Messages.OneLine(message));
+        context.Error.WriteLine("gradflow: " + InputFile.OneLine(message));
         return ExitCodes.BadInput;
     }
 }

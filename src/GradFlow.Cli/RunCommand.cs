@@ -1,5 +1,6 @@
 using System.CommandLine;
 using GradFlow.Experiments;
+using GradFlow.IO;
 using GradFlow.Reporting;
 
 namespace GradFlow.Cli;
@@ -86,8 +87,8 @@ internal static class RunCommand
         var w = context.Out;
         w.WriteLine($"{spec.Name}: {Describe(spec)}");
         w.WriteLine(shard.IsWhole
-            ? $"{Values.Format(runs.Count)} runs into {store.Root} (dry run: nothing is run or written)"
-            : $"shard {shard} owns {Values.Format(owned.Length)} of {Values.Format(runs.Count)} runs, into {store.Root} (dry run: nothing is run or written)");
+            ? $"{Numbers.Format(runs.Count)} runs into {store.Root} (dry run: nothing is run or written)"
+            : $"shard {shard} owns {Numbers.Format(owned.Length)} of {Numbers.Format(runs.Count)} runs, into {store.Root} (dry run: nothing is run or written)");
         foreach (int r in owned)
             w.WriteLine(store.HasRun(runs[r]) ? $"{runs[r].Stem}  (on disk)" : runs[r].Stem);
         return ExitCodes.Success;
@@ -95,10 +96,10 @@ internal static class RunCommand
 
     internal static string Describe(AblationSpec spec) =>
         $"{Count(spec.Activations.Count, "activation")} × {Count(spec.Inits.Count, "init")} × {Count(spec.Scales.Count, "scale")} × {Count(spec.Seeds.Count, "seed")}; " +
-        $"[{string.Join(",", spec.Arch)}], n {Values.Format(spec.N)}, noise {Values.Format(spec.Noise)}, test size {Values.Format(spec.TestSize)}, " +
-        $"lr {Values.Format(spec.LearningRate)}, {Values.Format(spec.Epochs)} epochs";
+        $"[{string.Join(",", spec.Arch)}], n {Numbers.Format(spec.N)}, noise {Numbers.Format(spec.Noise)}, test size {Numbers.Format(spec.TestSize)}, " +
+        $"lr {Numbers.Format(spec.LearningRate)}, {Numbers.Format(spec.Epochs)} epochs";
 
-    private static string Count(int count, string noun) => Values.Format(count) + " " + noun + (count == 1 ? "" : "s");
+    private static string Count(int count, string noun) => Numbers.Format(count) + " " + noun + (count == 1 ? "" : "s");
 
     private static int Sweep(CliContext context, AblationSpec spec, string dir, SweepOptions options)
     {
@@ -110,11 +111,11 @@ internal static class RunCommand
         var outcome = SweepProgressView.Run(context, mine, progress => SweepRunner.Run(spec, dir, options with { Progress = progress }));
 
         var w = context.Out;
-        string resumed = outcome.ResumedCount > 0 ? $" ({Values.Format(outcome.ResumedCount)} already on disk)" : "";
+        string resumed = outcome.ResumedCount > 0 ? $" ({Numbers.Format(outcome.ResumedCount)} already on disk)" : "";
         w.WriteLine($"{Count(outcome.Runs.Count, "run")}{resumed} in {Values.Format(outcome.Elapsed.TotalSeconds, "0.0")} s into {outcome.Store.Root}");
         if (!shard.IsWhole)
         {
-            w.WriteLine($"shard {shard} done; when every shard is, run: gradflow merge --out DIR <the {Values.Format(shard.Count)} shard folders>");
+            w.WriteLine($"shard {shard} done; when every shard is, run: gradflow merge --out DIR <the {Numbers.Format(shard.Count)} shard folders>");
             return ExitCodes.Success;
         }
         FinishWhole(context, outcome);
@@ -130,9 +131,9 @@ internal static class RunCommand
         foreach (var s in outcome.Summaries)
         {
             bool has = s.Epochs.Length > 0 && s.Metrics.Contains(metric);
-            table.Add(s.Setting.Activation, s.Setting.Init, Values.Format(s.Setting.Scale), Values.Format(s.SeedCount),
+            table.Add(s.Setting.Activation, s.Setting.Init, Numbers.Format(s.Setting.Scale), Numbers.Format(s.SeedCount),
                 has ? Values.Format(s.MeanOf(metric)[^1], "0.0000") : "-", has ? Values.Format(s.StdOf(metric)[^1], "0.0000") : "-",
-                Values.Format(s.DivergedCount));
+                Numbers.Format(s.DivergedCount));
         }
         table.Write(context);
         context.Cancellation.ThrowIfCancellationRequested();
@@ -154,8 +155,8 @@ internal static class RunCommand
         int pngs = Files(store.PlotsDirectory, "*.png").Length, svgs = Files(store.PlotsDirectory, "*.svg").Length;
         var w = context.Out;
         w.WriteLine($"wrote {store.RunsDirectory}: {Count(Files(store.RunsDirectory, "*.csv").Length, "run file")}");
-        w.WriteLine($"wrote {store.SummaryDirectory}: {Values.Format(Files(store.SummaryDirectory, "*.csv").Length)} summaries");
-        w.WriteLine($"wrote {store.PlotsDirectory}: {Values.Format(pngs + svgs)} figure files ({Values.Format(pngs)} PNG, {Values.Format(svgs)} SVG)");
+        w.WriteLine($"wrote {store.SummaryDirectory}: {Numbers.Format(Files(store.SummaryDirectory, "*.csv").Length)} summaries");
+        w.WriteLine($"wrote {store.PlotsDirectory}: {Numbers.Format(pngs + svgs)} figure files ({Numbers.Format(pngs)} PNG, {Numbers.Format(svgs)} SVG)");
         var top = outputs.Where(f => !f.Contains('/')).Append(Path.GetFileName(store.ManifestPath) + " (every file listed in it)");
         w.WriteLine($"wrote {store.Root}: {string.Join(", ", top)}");
     }

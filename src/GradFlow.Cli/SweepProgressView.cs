@@ -2,6 +2,7 @@ using System.Diagnostics;
 using GradFlow.Experiments;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using GradFlow.IO;
 
 namespace GradFlow.Cli;
 
@@ -43,7 +44,7 @@ internal static class SweepProgressView
     private sealed class CountColumn : ProgressColumn
     {
         public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
-            new Text($"{Values.Format((int)task.Value)}/{Values.Format((int)task.MaxValue)}");
+            new Text($"{Numbers.Format((int)task.Value)}/{Numbers.Format((int)task.MaxValue)}");
     }
 
     private sealed class PlainProgress : IProgress<SweepProgress>, IDisposable
@@ -82,7 +83,7 @@ internal static class SweepProgressView
                 _lastLine = elapsed;
                 int fresh = _done - _resumed;
                 string eta = fresh > 0 ? Clock(elapsed / fresh * (_total - _done)) : "?";
-                _output.WriteLine($"runs {Values.Format(_done)}/{Values.Format(_total)} done, the next still running, elapsed {Clock(elapsed)}, ETA {eta}");
+                _output.WriteLine($"runs {Numbers.Format(_done)}/{Numbers.Format(_total)} done, the next still running, elapsed {Clock(elapsed)}, ETA {eta}");
                 _output.Flush();
             }
         }
@@ -101,7 +102,7 @@ internal static class SweepProgressView
                 _lastLine = elapsed;
                 int fresh = done - _resumed, left = _total - done;
                 string eta = left == 0 ? "0:00:00" : fresh > 0 ? Clock(elapsed / fresh * left) : "?";
-                _output.WriteLine($"runs {Values.Format(done)}/{Values.Format(_total)} ({Values.Format(100 * done / Math.Max(_total, 1))}%), elapsed {Clock(elapsed)}, ETA {eta}");
+                _output.WriteLine($"runs {Numbers.Format(done)}/{Numbers.Format(_total)} ({Numbers.Format(100 * done / Math.Max(_total, 1))}%), elapsed {Clock(elapsed)}, ETA {eta}");
                 _output.Flush();
             }
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Numerics;
 using GradFlow.Activations;
+using GradFlow.IO;
 using GradFlow.Model;
 
 namespace GradFlow.Cli;
@@ -51,7 +52,7 @@ internal static class Values
     public static int Integer(string option, string text, int min, string example)
     {
         if (int.TryParse(text, NumberStyles.Integer, Invariant, out int v) && v >= min) return v;
-        string what = min switch { 1 => "a positive integer", 0 => "an integer >= 0", _ => "an integer >= " + Format(min) };
+        string what = min switch { 1 => "a positive integer", 0 => "an integer >= 0", _ => "an integer >= " + Numbers.Format(min) };
         throw new UsageException($"{option}: '{text}' is not {what}; expected e.g. {example}");
     }
 
@@ -188,11 +189,5 @@ internal static class Values
         return string.Join(",", parts);
     }
 
-    public static string Format(double value) => value.ToString("R", Invariant);
-
     public static string Format(double value, string format) => value.ToString(format, Invariant);
-
-    public static string Format(int value) => value.ToString(Invariant);
-
-    public static string Format(BigInteger value) => value.ToString(Invariant);
 }

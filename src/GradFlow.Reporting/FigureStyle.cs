@@ -2,6 +2,7 @@ using System.Globalization;
 using GradFlow.Activations;
 using ScottPlot;
 using ScottPlot.TickGenerators;
+using GradFlow.IO;
 
 namespace GradFlow.Reporting;
 
@@ -97,23 +98,20 @@ internal static class FigureStyle
         string ext = Path.GetExtension(path).ToLowerInvariant();
         if (ext is not (".png" or ".svg"))
             throw new ArgumentException($"save: '{path}' must end in .png or .svg", nameof(path));
-        string full = Path.GetFullPath(path);
-        string dir = Path.GetDirectoryName(full)!;
-        Directory.CreateDirectory(dir);
-        string temp = Path.Combine(dir, $".{Path.GetFileNameWithoutExtension(full)}.tmp-{Environment.ProcessId}-{Guid.NewGuid():N}{ext}");
         var culture = CultureInfo.CurrentCulture;
         try
         {
             // ScottPlot formats some text with the current culture; the figures are invariant like every file.
             CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-            if (ext == ".png") plot.SavePng(temp, Width, Height);
-            else plot.SaveSvg(temp, Width, Height);
-            File.Move(temp, full, overwrite: true);
+            AtomicFile.Write(path, temp =>
+            {
+                if (ext == ".png") plot.SavePng(temp, Width, Height);
+                else plot.SaveSvg(temp, Width, Height);
+            });
         }
         finally
         {
             CultureInfo.CurrentCulture = culture;
-            if (File.Exists(temp)) File.Delete(temp);
         }
     }
 }

@@ -47,11 +47,6 @@ internal static class Format
 
     public static string Fixed(double v, string format) => double.IsNaN(v) ? "—" : v.ToString(format, Inv);
 
-    /// <summary>A spec value as the spec holds it: shortest round-trip form.</summary>
-    public static string Exact(double v) => v.ToString("R", Inv);
-
-    public static string Exact(int v) => v.ToString(Inv);
-
     /// <summary>Tick label of a linear axis: no thousands separator, no float noise.</summary>
     public static string Tick(double v)
     {

@@ -1,4 +1,5 @@
 using GradFlow.Experiments;
+using GradFlow.IO;
 
 namespace GradFlow.Reporting;
 
@@ -44,7 +45,7 @@ public static class MetricPlot
 
         bool mixed = settings.Select(k => (k.Init, k.Scale)).Distinct().Count() > 1;
         var curves = StudyFigures.CurvesOf(spec, summaries, metric, labelSetting: mixed);
-        string where = mixed ? "" : $" — {settings[0].Init}, scale {Format.Exact(settings[0].Scale)}";
+        string where = mixed ? "" : $" — {settings[0].Init}, scale {Numbers.Format(settings[0].Scale)}";
         bool log = MetricText.IsLogScale(metric);
         var plot = CurveChart.Draw($"{MetricText.Title(metric)}{where} ({StudyFigures.SeedsPhrase(spec, logAxis: log)})", "epoch", MetricText.Axis(metric), curves, log);
 
@@ -82,7 +83,7 @@ public static class MetricPlot
         if (filter.Init is { } init && !spec.Inits.Contains(init, StringComparer.OrdinalIgnoreCase))
             throw new SpecException($"init: '{init}' is not in this sweep; it has {string.Join(", ", spec.Inits)}");
         if (filter.Scale is { } scale && !spec.Scales.Contains(scale))
-            throw new SpecException($"scale: {Format.Exact(scale)} is not in this sweep; it has {string.Join(", ", spec.Scales.Select(Format.Exact))}");
+            throw new SpecException($"scale: {Numbers.Format(scale)} is not in this sweep; it has {string.Join(", ", spec.Scales.Select(Numbers.Format))}");
         var keys = spec.Settings().Where(k =>
             (filter.Activations is null || filter.Activations.Contains(k.Activation, StringComparer.OrdinalIgnoreCase)) &&
             (filter.Init is null || string.Equals(filter.Init, k.Init, StringComparison.OrdinalIgnoreCase)) &&
@@ -94,9 +95,9 @@ public static class MetricPlot
     private static void CheckLimits(AxisLimits l, bool log)
     {
         foreach (var (name, v) in new[] { ("x-min", l.XMin), ("x-max", l.XMax), ("y-min", l.YMin), ("y-max", l.YMax) })
-            if (v is double d && !double.IsFinite(d)) throw new SpecException($"{name}: {Format.Exact(d)} is not a finite number");
-        if (l.XMin >= l.XMax) throw new SpecException($"x-min: {Format.Exact(l.XMin!.Value)} must be below x-max {Format.Exact(l.XMax!.Value)}");
-        if (l.YMin >= l.YMax) throw new SpecException($"y-min: {Format.Exact(l.YMin!.Value)} must be below y-max {Format.Exact(l.YMax!.Value)}");
+            if (v is double d && !double.IsFinite(d)) throw new SpecException($"{name}: {Numbers.Format(d)} is not a finite number");
+        if (l.XMin >= l.XMax) throw new SpecException($"x-min: {Numbers.Format(l.XMin!.Value)} must be below x-max {Numbers.Format(l.XMax!.Value)}");
+        if (l.YMin >= l.YMax) throw new SpecException($"y-min: {Numbers.Format(l.YMin!.Value)} must be below y-max {Numbers.Format(l.YMax!.Value)}");
         if (log && (l.YMin <= 0 || l.YMax <= 0)) throw new SpecException("y-min: this metric is drawn on a log axis, so y limits must be > 0");
     }
 }

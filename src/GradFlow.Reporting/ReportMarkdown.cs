@@ -15,7 +15,7 @@ internal static class ReportMarkdown
     /// <summary>The significance level the plain-words reading of the pairwise tests uses.</summary>
     public const double Alpha = 0.05;
 
-    public static string Build(AblationSpec spec, IReadOnlyList<SettingSummary> summaries, IReadOnlyList<StatRow> stats, IReadOnlyList<Figure> figures)
+    public static string Build(AblationSpec spec, IReadOnlyList<SettingSummary> summaries, SweepStats stats, IReadOnlyList<Figure> figures)
     {
         var md = new StringBuilder();
         string acc = spec.AccuracyMetric;
@@ -35,25 +35,25 @@ internal static class ReportMarkdown
     private static void SpecTable(StringBuilder md, AblationSpec spec)
     {
         md.Append("## Spec\n\n| field | value |\n| --- | --- |\n");
-        void Row(string field, string value) => md.Append($"| {field} | {value} |\n");
+        void Row(string field, string value) => md.Append(CultureInfo.InvariantCulture, $"| {field} | {value} |\n");
         Row("preset / name", spec.Name);
         Row("activations", string.Join(", ", spec.Activations));
         Row("inits", string.Join(", ", spec.Inits));
-        Row("init scales", string.Join(", ", spec.Scales.Select(Format.Exact)));
+        Row("init scales", string.Join(", ", spec.Scales.Select(Numbers.Format)));
         Row("seeds", Inv($"{string.Join(", ", spec.Seeds.Select(s => s.ToString(CultureInfo.InvariantCulture)))} ({spec.Seeds.Count})"));
-        Row("architecture", "[" + string.Join(", ", spec.Arch.Select(Format.Exact)) + "], sigmoid output");
-        Row("points (n)", Format.Exact(spec.N));
-        Row("noise", Format.Exact(spec.Noise) + (spec.RelabelAfterNoise ? " (labels computed after the noise)" : " (added after labelling)"));
-        Row("test size", spec.HasTestSplit ? Format.Exact(spec.TestSize) : "0 (no split)");
-        Row("learning rate", Format.Exact(spec.LearningRate) + " (full-batch gradient descent)");
-        Row("epochs", Format.Exact(spec.Epochs));
+        Row("architecture", "[" + string.Join(", ", spec.Arch.Select(Numbers.Format)) + "], sigmoid output");
+        Row("points (n)", Numbers.Format(spec.N));
+        Row("noise", Numbers.Format(spec.Noise) + (spec.RelabelAfterNoise ? " (labels computed after the noise)" : " (added after labelling)"));
+        Row("test size", spec.HasTestSplit ? Numbers.Format(spec.TestSize) : "0 (no split)");
+        Row("learning rate", Numbers.Format(spec.LearningRate) + " (full-batch gradient descent)");
+        Row("epochs", Numbers.Format(spec.Epochs));
         Row("logged every", Inv($"{spec.LogEvery} epoch(s)"));
-        Row("deriv_eps", Format.Exact(spec.DerivEps));
-        Row("z_linear_eps", Format.Exact(spec.ZLinearEps));
+        Row("deriv_eps", Numbers.Format(spec.DerivEps));
+        Row("z_linear_eps", Numbers.Format(spec.ZLinearEps));
         md.Append('\n');
     }
 
-    private static void FinalTable(StringBuilder md, AblationSpec spec, IReadOnlyList<SettingSummary> summaries, IReadOnlyList<StatRow> stats)
+    private static void FinalTable(StringBuilder md, AblationSpec spec, IReadOnlyList<SettingSummary> summaries, SweepStats stats)
     {
         string acc = spec.AccuracyMetric;
         var main = MetricCatalog.Core.Where(m => !m.IsPerLayer).Select(m => m.Name)
@@ -67,46 +67,46 @@ internal static class ReportMarkdown
         foreach (var s in ByScale(spec, summaries, x => x.Setting))
         {
             var k = s.Setting;
-            md.Append(Inv($"| {k.Activation} | {k.Init} | {Format.Exact(k.Scale)} | {s.SeedCount + s.DivergedCount} | {s.DivergedCount} |"));
+            md.Append(Inv($"| {k.Activation} | {k.Init} | {Numbers.Format(k.Scale)} | {s.SeedCount + s.DivergedCount} | {s.DivergedCount} |"));
             foreach (var m in main)
             {
                 bool has = s.Epochs.Length > 0 && s.Metrics.Contains(m);
                 string cell = !has ? "—" : s.SeedCount > 1 ? Format.MeanStd(s.MeanOf(m)[^1], s.StdOf(m)[^1]) : Format.Number(s.MeanOf(m)[^1]);
                 md.Append(' ').Append(cell).Append(" |");
             }
-            double low = Stat(stats, k, "final_ci95_low"), high = Stat(stats, k, "final_ci95_high");
+            var final = stats.Of(k).Final;
+            double low = final?.Low ?? double.NaN, high = final?.High ?? double.NaN;
             // One seed has no spread to resample: its "interval" would be the value itself.
             md.Append(double.IsNaN(low) || s.SeedCount < 2 ? " — |\n" : $" [{Format.Fixed(low, "0.000")}, {Format.Fixed(high, "0.000")}] |\n");
         }
         md.Append('\n');
     }
 
-    private static void ThresholdTable(StringBuilder md, AblationSpec spec, IReadOnlyList<StatRow> stats)
+    private static void ThresholdTable(StringBuilder md, AblationSpec spec, SweepStats stats)
     {
         var thresholds = SweepStatistics.Thresholds;
         md.Append("## Time to threshold\n\n");
         md.Append(Inv($"The first epoch at which {MetricText.Title(spec.AccuracyMetric).ToLowerInvariant()} reaches the threshold: the median over the seeds that get there, how many never do within {spec.Epochs} epochs, and the censored median that counts those seeds as {spec.Epochs}.\n\n"));
         md.Append("| activation | init | scale |");
-        foreach (double t in thresholds) md.Append(Inv($" ≥ {Format.Exact(t)}: median epoch | never | censored median |"));
+        foreach (double t in thresholds) md.Append(Inv($" ≥ {Numbers.Format(t)}: median epoch | never | censored median |"));
         md.Append("\n| --- | --- | ---: |" + string.Concat(thresholds.Select(_ => " ---: | ---: | ---: |")) + "\n");
         foreach (var k in ByScale(spec, spec.Settings(), x => x))
         {
-            md.Append(Inv($"| {k.Activation} | {k.Init} | {Format.Exact(k.Scale)} |"));
+            md.Append(Inv($"| {k.Activation} | {k.Init} | {Numbers.Format(k.Scale)} |"));
             foreach (double t in thresholds)
             {
-                string tag = CsvFormat.Number(t);
-                double never = Stat(stats, k, $"tta_{tag}_never");
-                md.Append(Inv($" {Format.Fixed(Stat(stats, k, $"tta_{tag}_median"), "0.#")} | {Format.Fixed(never, "0")} of {spec.Seeds.Count} | {Format.Fixed(Stat(stats, k, $"tta_{tag}_median_budget"), "0.#")} |"));
+                var time = stats.Of(k).At(t);
+                md.Append(Inv($" {Format.Fixed(time.Median, "0.#")} | {Format.Fixed(time.Never, "0")} of {spec.Seeds.Count} | {Format.Fixed(time.MedianWithBudget, "0.#")} |"));
             }
             md.Append('\n');
         }
         md.Append('\n');
     }
 
-    private static void PairwiseTests(StringBuilder md, AblationSpec spec, IReadOnlyList<StatRow> stats)
+    private static void PairwiseTests(StringBuilder md, AblationSpec spec, SweepStats stats)
     {
         md.Append("## Pairwise tests\n\n");
-        md.Append(Inv($"Two-sided Mann–Whitney U test of the final {MetricText.Title(spec.AccuracyMetric).ToLowerInvariant()} of each pair of activations at the same init and scale, across seeds, at α = {Format.Exact(Alpha)}. "));
+        md.Append(Inv($"Two-sided Mann–Whitney U test of the final {MetricText.Title(spec.AccuracyMetric).ToLowerInvariant()} of each pair of activations at the same init and scale, across seeds, at α = {Numbers.Format(Alpha)}. "));
         md.Append("The rank-biserial correlation is the effect size: P(winner's seed beats the other's) − P(the reverse), from 0 (no effect) to 1 (every seed of one beats every seed of the other).\n\n");
         int n = spec.Seeds.Count;
         if (n < 2)
@@ -125,15 +125,12 @@ internal static class ReportMarkdown
         foreach (var init in spec.Inits)
             foreach (var scale in spec.Scales)
             {
-                var pairs = stats.Where(r => r.Init == init && r.Scale == scale && r.Other != "" && r.Statistic == "mannwhitney_p").ToArray();
+                var pairs = stats.Pairs.Where(p => p.Init == init && p.Scale == scale).ToArray();
                 if (pairs.Length == 0) continue;
                 any = true;
-                if (multi) md.Append(Inv($"### {init}, scale {Format.Exact(scale)}\n\n"));
+                if (multi) md.Append(Inv($"### {init}, scale {Numbers.Format(scale)}\n\n"));
                 foreach (var p in pairs)
-                {
-                    double r = stats.FirstOrDefault(x => x.Init == init && x.Scale == scale && x.Activation == p.Activation && x.Other == p.Other && x.Statistic == "rank_biserial")?.Value ?? double.NaN;
-                    md.Append("- ").Append(Sentence(p.Activation, p.Other, WhereText(spec, init, scale), p.Value, r)).Append('\n');
-                }
+                    md.Append("- ").Append(Sentence(p.Activation, p.Other, WhereText(spec, init, scale), p.P, p.RankBiserial)).Append('\n');
                 md.Append('\n');
             }
         if (!any) md.Append("No pairs to compare (one activation, or no setting with a finished seed).\n\n");
@@ -156,7 +153,7 @@ internal static class ReportMarkdown
 
     /// <summary>"at scale 0.5", or "at xavier, scale 0.5" when the spec has several inits.</summary>
     private static string WhereText(AblationSpec spec, string init, double scale) =>
-        spec.Inits.Count > 1 ? $"at {init}, scale {Format.Exact(scale)}" : $"at scale {Format.Exact(scale)}";
+        spec.Inits.Count > 1 ? $"at {init}, scale {Numbers.Format(scale)}" : $"at scale {Numbers.Format(scale)}";
 
     /// <summary>
     /// The p of samples of these sizes that are perfectly separated (every x above every y): without ties,
@@ -186,10 +183,10 @@ internal static class ReportMarkdown
             if (f.Group != group)
             {
                 group = f.Group;
-                if (group != "") md.Append($"### {group}\n\n");
+                if (group != "") md.Append(CultureInfo.InvariantCulture, $"### {group}\n\n");
             }
-            md.Append($"![{f.AltText}](plots/{f.Name}.png)\n\n");
-            md.Append($"Look for: {f.LookFor} ([SVG](plots/{f.Name}.svg))\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"![{f.AltText}](plots/{f.Name}.png)\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"Look for: {f.LookFor} ([SVG](plots/{f.Name}.svg))\n\n");
         }
     }
 
@@ -205,9 +202,6 @@ internal static class ReportMarkdown
             if (EqualityComparer<T>.Default.Equals(list[i], item)) return i;
         return list.Count;
     }
-
-    private static double Stat(IReadOnlyList<StatRow> stats, SettingKey k, string statistic) =>
-        stats.FirstOrDefault(r => r.Other == "" && r.Init == k.Init && r.Scale == k.Scale && r.Activation == k.Activation && r.Statistic == statistic)?.Value ?? double.NaN;
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

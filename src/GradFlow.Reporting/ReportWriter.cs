@@ -1,4 +1,5 @@
 using GradFlow.Experiments;
+using GradFlow.IO;
 
 namespace GradFlow.Reporting;
 
@@ -12,7 +13,7 @@ public static class ReportWriter
     public static IReadOnlyList<string> Write(SweepOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        if (outcome.Summaries.Count == 0) return [];
+        if (outcome.Summaries.Count == 0 || outcome.Statistics is not { } stats) return [];
         var spec = outcome.Spec;
         var store = outcome.Store;
         var figures = FiguresOf(spec, outcome.Summaries, outcome.Runs);
@@ -29,9 +30,8 @@ public static class ReportWriter
             }
         }
 
-        var stats = SweepStatistics.Compute(spec, outcome.Runs);
         string markdown = ReportMarkdown.Build(spec, outcome.Summaries, stats, figures);
-        ResultStore.WriteAtomic(store.ReportPath, w => w.Write(markdown));
+        AtomicFile.WriteText(store.ReportPath, w => w.Write(markdown));
         written.Add(store.ReportPath);
         return written;
     }

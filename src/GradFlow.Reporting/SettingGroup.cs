@@ -1,5 +1,6 @@
 using System.Globalization;
 using GradFlow.Experiments;
+using GradFlow.IO;
 
 namespace GradFlow.Reporting;
 
@@ -12,7 +13,7 @@ internal sealed record SettingGroup(string Init, double Scale, IReadOnlyList<Set
     public string Suffix => IsOnly ? "" : $"_{Init}_{ScaleTag.Of(Scale)}";
 
     /// <summary>"xavier, scale 0.5" (empty when the spec has one init and one scale).</summary>
-    public string Label => IsOnly ? "" : $"{Init}, scale {Format.Exact(Scale)}";
+    public string Label => IsOnly ? "" : $"{Init}, scale {Numbers.Format(Scale)}";
 
     /// <summary>" — xavier, scale 0.5" for a title (empty when the spec has one init and one scale).</summary>
     public string TitleSuffix => IsOnly ? "" : " — " + Label;

@@ -2,6 +2,7 @@ using System.Globalization;
 using GradFlow.Activations;
 using GradFlow.Experiments;
 using ScottPlot;
+using GradFlow.IO;
 using GradFlow.Metrics;
 
 namespace GradFlow.Reporting;
@@ -84,7 +85,7 @@ internal static class StudyFigures
             if (!SettingGroup.HasData(s, metric)) continue;
             int combo = Math.Max(0, combos.IndexOf((s.Setting.Init, s.Setting.Scale)));
             string label = SettingGroup.LegendOf(s);
-            if (labelSetting) label += $" ({s.Setting.Init}, scale {Format.Exact(s.Setting.Scale)})";
+            if (labelSetting) label += $" ({s.Setting.Init}, scale {Numbers.Format(s.Setting.Scale)})";
             curves.Add(new Curve(label, FigureStyle.ActivationColor(s.Setting.Activation),
                 s.Epochs.Select(e => (double)e).ToArray(), s.MeanOf(metric), s.StdOf(metric),
                 labelSetting ? FigureStyle.Patterns[combo % FigureStyle.Patterns.Length] : LinePattern.Solid));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using GradFlow.Data;
 using GradFlow.Model;
+using GradFlow.Verification;
 using static GradFlow.Tests.Cli.Gradflow;
 
 namespace GradFlow.Tests.Cli;
@@ -52,7 +53,9 @@ public sealed class CultureTests : TempFolder
         Assert.Equal(expected.Layers[0].Weights, ModelFile.Read(Path("m.json")).Layers[0].Weights);
         Assert.DoesNotContain("0,", File.ReadAllText(Path("m.json")).Replace(", ", " "));
         Assert.DoesNotContain("0,", gradients.Out.Replace(", ", " "));
-        Assert.NotNull(System.Text.Json.JsonDocument.Parse(gradients.Out));
+        // The printed gradient is a gradient file: it parses back with the model's layer shapes.
+        var printed = GradientFile.Parse(gradients.Out, "stdout");
+        Assert.Equal([6, 3], printed.Layers.Select(l => l.Weights.Length));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using static GradFlow.Tests.Cli.Gradflow;
 
 namespace GradFlow.Tests.Cli;
 
-/// <summary><c>gradflow dataset</c> writes the study's points and split, as DESIGN.md's CSV.</summary>
+/// <summary><c>gradflow dataset</c> writes the study's points and split, as the data CSV of docs/ARCHITECTURE.md.</summary>
 public sealed class DatasetTests : TempFolder
 {
     [Fact]

@@ -21,12 +21,11 @@ public sealed class PaperStudyClaims(PaperPresetResults results) : IClassFixture
     [InlineData("arctan")]
     public void Claim3_AtScaleHalf_ReluEndsAheadSignificantly(string smooth)
     {
-        var p = results.Pair("relu", smooth, 0.5, "mannwhitney_p");
-        var r = results.Pair("relu", smooth, 0.5, "rank_biserial");
-        double reluAhead = p.Activation == "relu" ? r.Value : -r.Value;
+        var test = results.Pair("relu", smooth, 0.5);
+        double reluAhead = test.Activation == "relu" ? test.RankBiserial : -test.RankBiserial;
         double reluMean = results.FinalMean("relu", 0.5, "test_acc"), otherMean = results.FinalMean(smooth, 0.5, "test_acc");
-        Claim.Holds(p.Value < 0.01 && reluAhead > 0, $"3: at scale 0.5 ReLU's final test accuracy exceeds {smooth}'s (two-sided Mann-Whitney p < 0.01, ReLU ahead)",
-            $"Mann-Whitney p {Claim.F(p.Value)}, rank-biserial (relu ahead > 0) {Claim.F(reluAhead)}; mean final test_acc relu {Claim.F(reluMean)}, {smooth} {Claim.F(otherMean)}");
+        Claim.Holds(test.P < 0.01 && reluAhead > 0, $"3: at scale 0.5 ReLU's final test accuracy exceeds {smooth}'s (two-sided Mann-Whitney p < 0.01, ReLU ahead)",
+            $"Mann-Whitney p {Claim.F(test.P)}, rank-biserial (relu ahead > 0) {Claim.F(reluAhead)}; mean final test_acc relu {Claim.F(reluMean)}, {smooth} {Claim.F(otherMean)}");
     }
 
     [Theory]
@@ -67,7 +66,7 @@ public sealed class PaperStudyClaims(PaperPresetResults results) : IClassFixture
             for (int j = i + 1; j < All.Length; j++)
             {
                 double a = results.FinalMean(All[i], scale, "test_acc"), b = results.FinalMean(All[j], scale, "test_acc");
-                double p = results.Pair(All[i], All[j], scale, "mannwhitney_p").Value;
+                double p = results.Pair(All[i], All[j], scale).P;
                 Claim.Holds(Math.Abs(a - b) < 0.02 && p >= 0.05, $"6: at scale {scale} {All[i]} and {All[j]} end alike (mean final test accuracy within 0.02, Mann-Whitney p >= 0.05)",
                     $"mean final test_acc {All[i]} {Claim.F(a)}, {All[j]} {Claim.F(b)} (difference {Claim.F(Math.Abs(a - b))}); Mann-Whitney p {Claim.F(p)}");
             }

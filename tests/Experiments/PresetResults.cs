@@ -16,12 +16,12 @@ public abstract class PresetResults
         if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         Outcome = SweepRunner.Run(spec, dir);
         Figures = ReportWriter.Write(Outcome);
-        Statistics = SweepStatistics.Compute(spec, Outcome.Runs);
+        Statistics = Outcome.Statistics ?? throw new InvalidOperationException("a whole sweep has statistics");
     }
 
     public SweepOutcome Outcome { get; }
     public IReadOnlyList<string> Figures { get; }
-    public IReadOnlyList<StatRow> Statistics { get; }
+    public SweepStats Statistics { get; }
     public AblationSpec Spec => Outcome.Spec;
 
     public IReadOnlyList<RunResult> RunsOf(string activation, double scale, string? init = null) =>
@@ -33,9 +33,8 @@ public abstract class PresetResults
     /// <summary>The mean across seeds of <paramref name="metric"/> at the last epoch.</summary>
     public double FinalMean(string activation, double scale, string metric) => SummaryOf(activation, scale).MeanOf(metric)[^1];
 
-    public StatRow Pair(string a, string b, double scale, string statistic) =>
-        Statistics.SingleOrDefault(r => r.Scale == scale && r.Statistic == statistic && r.Activation == a && r.Other == b)
-        ?? Statistics.Single(r => r.Scale == scale && r.Statistic == statistic && r.Activation == b && r.Other == a);
+    public PairwiseTest Pair(string a, string b, double scale) =>
+        Statistics.Pair(a, b, scale) ?? throw new InvalidOperationException($"no test of {a} and {b} at scale {scale}");
 
     /// <summary>The repository root (where GradFlow.sln is) + /artifacts, unless GRADFLOW_ARTIFACTS says otherwise.</summary>
     public static string ArtifactsRoot()

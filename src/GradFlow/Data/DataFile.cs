@@ -5,7 +5,7 @@ using GradFlow.IO;
 namespace GradFlow.Data;
 
 /// <summary>
-/// Data files. Written in the <c>dataset</c> format of DESIGN.md: header <c>part,x1,..,xd,y</c>, the
+/// Data files. Written in the <c>dataset</c> format (docs/ARCHITECTURE.md "Files"): header <c>part,x1,..,xd,y</c>, the
 /// train rows first and then the test rows, each in the study's order, numbers in round-trip form.
 /// Read from that format or from a plain <c>x1,..,xd,y</c> file (every row a train row). Every read
 /// error is one line naming the file, the line and field, and what is accepted.
@@ -35,8 +35,8 @@ public static class DataFile
         for (int r = 0; r < data.Count; r++)
         {
             csv.WriteField(part);
-            foreach (double x in data.Row(r)) csv.WriteField(CsvFormat.Number(x));
-            csv.WriteField(CsvFormat.Number(data.Y[r]));
+            foreach (double x in data.Row(r)) csv.WriteField(Numbers.Format(x));
+            csv.WriteField(Numbers.Format(data.Y[r]));
             csv.NextRecord();
         }
     }
@@ -49,18 +49,7 @@ public static class DataFile
     }
 
     /// <summary>Reads a data file; any problem is an <see cref="InvalidDataException"/> with a one-line message.</summary>
-    public static DataSplit Read(string path)
-    {
-        try
-        {
-            if (Directory.Exists(path)) throw new InvalidDataException($"{path}: is a folder; expected {Accepted}");
-            using var reader = new StreamReader(path);
-            return Read(reader, path);
-        }
-        catch (FileNotFoundException) { throw new InvalidDataException($"{path}: no such file; expected {Accepted}"); }
-        catch (DirectoryNotFoundException) { throw new InvalidDataException($"{path}: no such file (its folder does not exist); expected {Accepted}"); }
-        catch (UnauthorizedAccessException) { throw new InvalidDataException($"{path}: not readable (permission denied); expected {Accepted}"); }
-    }
+    public static DataSplit Read(string path) => InputFile.Read(path, Accepted, reader => Read(reader, path));
 
     public static DataSplit Read(TextReader reader, string source)
     {
@@ -94,11 +83,11 @@ public static class DataFile
                 for (int k = 0; k < features; k++)
                 {
                     string? text = csv.GetField(first + k);
-                    if (!CsvFormat.TryParse(text, out x[k]) || !double.IsFinite(x[k]))
+                    if (!Numbers.TryParse(text, out x[k]) || !double.IsFinite(x[k]))
                         throw new InvalidDataException($"{source}, line {line}: {header[first + k]} '{text}' is not a finite number; expected a number with '.' as the decimal point");
                 }
                 string? yText = csv.GetField(first + features);
-                if (!CsvFormat.TryParse(yText, out double y) || !(y >= 0 && y <= 1))
+                if (!Numbers.TryParse(yText, out double y) || !(y >= 0 && y <= 1))
                     throw new InvalidDataException($"{source}, line {line}: y '{yText}' is not a label in [0, 1] (0 or 1 for XOR)");
                 rows.Y.Add(y);
             }

@@ -44,9 +44,15 @@ public static class Xor
         int n = data.Count;
         if (testSize == 0) return new DataSplit(data, new Dataset([], [], data.Features));
         int[] perm = Generator.DefaultRng(seed).Permutation(n);
-        int nTest = (int)Math.Round(n * testSize, MidpointRounding.ToEven); // Python's round()
+        int nTest = TestRows(n, testSize);
         return new DataSplit(data.Take(perm.AsSpan(nTest)), data.Take(perm.AsSpan(0, nTest)));
     }
+
+    /// <summary>
+    /// The rows the split holds out: round(n·testSize) with Python's round() (half to even), as the
+    /// study's <c>int(round(n * test_size))</c>; 0 with no split. The one place this rule lives.
+    /// </summary>
+    public static int TestRows(int n, double testSize) => testSize > 0 ? (int)Math.Round(n * testSize, MidpointRounding.ToEven) : 0;
 
     private static void Label(ReadOnlySpan<double> x, Span<double> y)
     {

@@ -85,7 +85,7 @@ public sealed record AblationSpec
         if (!(Noise >= 0) || double.IsInfinity(Noise)) throw new SpecException(Invariant($"noise: {Noise} is not a finite number >= 0"));
         if (Noise > Xor.MaxNoise) throw new SpecException(Invariant($"noise: {Noise} is beyond 1e300, where the noisy points can overflow to infinity; expected a number in [0, 1e300]"));
         if (!(TestSize >= 0 && TestSize < 1)) throw new SpecException(Invariant($"test-size: {TestSize} is not in [0, 1)"));
-        int testRows = (int)Math.Round(N * TestSize, MidpointRounding.ToEven);
+        int testRows = Xor.TestRows(N, TestSize);
         if (TestSize > 0 && testRows >= N)
             throw new SpecException(Invariant($"test-size: {TestSize} of n = {N} leaves no training rows"));
         if (TestSize > 0 && testRows == 0)

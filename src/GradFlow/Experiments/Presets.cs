@@ -1,6 +1,6 @@
 namespace GradFlow.Experiments;
 
-/// <summary>The study's presets (DESIGN.md "Presets"); every field can be overridden with `with`.</summary>
+/// <summary>The study's presets (README "The main job"; `gradflow presets` lists them); every field can be overridden with `with`.</summary>
 public static class Presets
 {
     /// <summary>The first study: [2,16,16,1], N(0, 0.1²) init, seed 42, n = 300, no test split, lr 0.05, 2000 epochs.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GradFlow.IO;
@@ -7,7 +6,7 @@ using GradFlow.Metrics;
 namespace GradFlow.Experiments;
 
 /// <summary>
-/// The files of a results folder (DESIGN.md "File formats"). Every file is written to a temporary
+/// The files of a results folder (docs/ARCHITECTURE.md "Files"). Every file is written to a temporary
 /// name and renamed, so a folder never holds half a file: a run file that exists is complete.
 /// </summary>
 public sealed class ResultStore
@@ -30,31 +29,9 @@ public sealed class ResultStore
 
     public bool HasRun(RunKey key) => File.Exists(RunPath(key));
 
-    /// <summary>Writes <paramref name="path"/> through a temporary file in the same folder and a rename.</summary>
-    public static void WriteAtomic(string path, Action<TextWriter> write)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        string temp = path + $".tmp-{Environment.ProcessId}-{Guid.NewGuid():N}";
-        try
-        {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16))
-            {
-                write(writer);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
-
     // ---- run files: epoch, every metric, diverged_at (empty unless the run diverged) ----
 
-    public void WriteRun(RunResult run) => WriteAtomic(RunPath(run.Key), w => WriteRun(w, run));
+    public void WriteRun(RunResult run) => AtomicFile.WriteText(RunPath(run.Key), w => WriteRun(w, run));
 
     private static void WriteRun(TextWriter w, RunResult run)
     {
@@ -63,11 +40,11 @@ public sealed class ResultStore
         foreach (var c in run.Log.Columns) csv.WriteField(c);
         csv.WriteField(DivergedColumn);
         csv.NextRecord();
-        string diverged = run.DivergedAt is int e ? CsvFormat.Number(e) : "";
+        string diverged = run.DivergedAt is int e ? Numbers.Format(e) : "";
         for (int r = 0; r < run.Log.Count; r++)
         {
-            csv.WriteField(CsvFormat.Number(run.Log.Epoch(r)));
-            foreach (double v in run.Log.Row(r)) csv.WriteField(CsvFormat.Number(v));
+            csv.WriteField(Numbers.Format(run.Log.Epoch(r)));
+            foreach (double v in run.Log.Row(r)) csv.WriteField(Numbers.Format(v));
             csv.WriteField(diverged);
             csv.NextRecord();
         }
@@ -111,15 +88,15 @@ public sealed class ResultStore
             while (csv.Read())
             {
                 int line = csv.Parser.RawRow;
-                if (!CsvFormat.TryParse(csv.GetField(0), out int epoch))
+                if (!Numbers.TryParse(csv.GetField(0), out int epoch))
                     throw new InvalidDataException($"{path}, line {line}: epoch '{csv.GetField(0)}' is not an integer");
                 var values = new double[columns.Length];
                 for (int c = 0; c < columns.Length; c++)
-                    if (!CsvFormat.TryParse(csv.GetField(c + 1), out values[c]))
+                    if (!Numbers.TryParse(csv.GetField(c + 1), out values[c]))
                         throw new InvalidDataException($"{path}, line {line}: {columns[c]} '{csv.GetField(c + 1)}' is not a number");
                 string? d = csv.GetField(columns.Length + 1);
                 if (!string.IsNullOrEmpty(d))
-                    divergedAt = CsvFormat.TryParse(d, out int de) ? de : throw new InvalidDataException($"{path}, line {line}: {DivergedColumn} '{d}' is not an integer");
+                    divergedAt = Numbers.TryParse(d, out int de) ? de : throw new InvalidDataException($"{path}, line {line}: {DivergedColumn} '{d}' is not an integer");
                 rows.Add((epoch, values));
             }
         }
@@ -130,7 +107,7 @@ public sealed class ResultStore
 
     // ---- summary/<setting>.csv: epoch, n_seeds, <metric>_mean, <metric>_std ----
 
-    public void WriteSummary(SettingSummary s) => WriteAtomic(SummaryPath(s.Setting), w =>
+    public void WriteSummary(SettingSummary s) => AtomicFile.WriteText(SummaryPath(s.Setting), w =>
     {
         using var csv = CsvFormat.Writer(w);
         csv.WriteField("epoch");
@@ -143,12 +120,12 @@ public sealed class ResultStore
         csv.NextRecord();
         for (int r = 0; r < s.Epochs.Length; r++)
         {
-            csv.WriteField(CsvFormat.Number(s.Epochs[r]));
-            csv.WriteField(CsvFormat.Number(s.SeedCount));
+            csv.WriteField(Numbers.Format(s.Epochs[r]));
+            csv.WriteField(Numbers.Format(s.SeedCount));
             for (int m = 0; m < s.Metrics.Count; m++)
             {
-                csv.WriteField(CsvFormat.Number(s.Mean[m][r]));
-                csv.WriteField(CsvFormat.Number(s.Std[m][r]));
+                csv.WriteField(Numbers.Format(s.Mean[m][r]));
+                csv.WriteField(Numbers.Format(s.Std[m][r]));
             }
             csv.NextRecord();
         }
@@ -183,12 +160,12 @@ public sealed class ResultStore
         while (csv.Read())
         {
             int line = csv.Parser.RawRow;
-            if (!CsvFormat.TryParse(csv.GetField(0), out int epoch) || !CsvFormat.TryParse(csv.GetField(1), out seeds))
+            if (!Numbers.TryParse(csv.GetField(0), out int epoch) || !Numbers.TryParse(csv.GetField(1), out seeds))
                 throw new InvalidDataException($"{path}, line {line}: epoch and n_seeds must be integers");
             epochs.Add(epoch);
             for (int m = 0; m < metrics.Count; m++)
             {
-                if (!CsvFormat.TryParse(csv.GetField(2 + 2 * m), out double mv) || !CsvFormat.TryParse(csv.GetField(3 + 2 * m), out double sv))
+                if (!Numbers.TryParse(csv.GetField(2 + 2 * m), out double mv) || !Numbers.TryParse(csv.GetField(3 + 2 * m), out double sv))
                     throw new InvalidDataException($"{path}, line {line}: {metrics[m]} mean or std is not a number");
                 mean[m].Add(mv);
                 std[m].Add(sv);
@@ -199,7 +176,7 @@ public sealed class ResultStore
 
     // ---- final.csv: one row per setting at the last epoch, in the study's column order ----
 
-    public void WriteFinal(AblationSpec spec, IReadOnlyList<SettingSummary> summaries) => WriteAtomic(FinalPath, w =>
+    public void WriteFinal(AblationSpec spec, IReadOnlyList<SettingSummary> summaries) => AtomicFile.WriteText(FinalPath, w =>
     {
         using var csv = CsvFormat.Writer(w);
         var metrics = summaries[0].Metrics;
@@ -215,42 +192,66 @@ public sealed class ResultStore
         {
             csv.WriteField(s.Setting.Activation);
             csv.WriteField(s.Setting.Init);
-            csv.WriteField(CsvFormat.Number(s.Setting.Scale));
-            csv.WriteField(CsvFormat.Number(s.SeedCount));
-            csv.WriteField(CsvFormat.Number(spec.Epochs));
-            csv.WriteField(CsvFormat.Number(spec.LearningRate));
-            csv.WriteField(CsvFormat.Number(spec.Noise));
-            csv.WriteField(CsvFormat.Number(spec.TestSize));
+            csv.WriteField(Numbers.Format(s.Setting.Scale));
+            csv.WriteField(Numbers.Format(s.SeedCount));
+            csv.WriteField(Numbers.Format(spec.Epochs));
+            csv.WriteField(Numbers.Format(spec.LearningRate));
+            csv.WriteField(Numbers.Format(spec.Noise));
+            csv.WriteField(Numbers.Format(spec.TestSize));
             int last = s.Epochs.Length - 1;
             for (int m = 0; m < metrics.Count; m++)
             {
-                csv.WriteField(CsvFormat.Number(last >= 0 ? s.Mean[m][last] : double.NaN));
-                csv.WriteField(CsvFormat.Number(last >= 0 ? s.Std[m][last] : double.NaN));
+                csv.WriteField(Numbers.Format(last >= 0 ? s.Mean[m][last] : double.NaN));
+                csv.WriteField(Numbers.Format(last >= 0 ? s.Std[m][last] : double.NaN));
             }
-            csv.WriteField(CsvFormat.Number(s.DivergedCount));
+            csv.WriteField(Numbers.Format(s.DivergedCount));
             csv.NextRecord();
         }
     });
 
     // ---- stats.csv: init,init_scale,activation,other,metric,statistic,value ----
 
-    public void WriteStats(IReadOnlyList<StatRow> rows) => WriteAtomic(StatsPath, w =>
+    private static readonly string[] StatsHeader = ["init", "init_scale", "activation", "other", "metric", "statistic", "value"];
+
+    public void WriteStats(SweepStats stats) => AtomicFile.WriteText(StatsPath, w =>
     {
+        var rows = stats.Rows();
         using var csv = CsvFormat.Writer(w);
-        foreach (var h in new[] { "init", "init_scale", "activation", "other", "metric", "statistic", "value" }) csv.WriteField(h);
+        foreach (var h in StatsHeader) csv.WriteField(h);
         csv.NextRecord();
         foreach (var r in rows)
         {
             csv.WriteField(r.Init);
-            csv.WriteField(CsvFormat.Number(r.Scale));
+            csv.WriteField(Numbers.Format(r.Scale));
             csv.WriteField(r.Activation);
             csv.WriteField(r.Other);
             csv.WriteField(r.Metric);
             csv.WriteField(r.Statistic);
-            csv.WriteField(CsvFormat.Number(r.Value));
+            csv.WriteField(Numbers.Format(r.Value));
             csv.NextRecord();
         }
     });
+
+    /// <summary>Reads stats.csv back into the records <see cref="WriteStats"/> wrote.</summary>
+    public SweepStats ReadStats()
+    {
+        string path = StatsPath;
+        var rows = new List<StatRow>();
+        using (var reader = new StreamReader(path))
+        using (var csv = CsvFormat.Reader(reader))
+        {
+            if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header || !header.SequenceEqual(StatsHeader))
+                throw new InvalidDataException($"{path}: header must be {string.Join(",", StatsHeader)}");
+            while (csv.Read())
+            {
+                int line = csv.Parser.RawRow;
+                if (!Numbers.TryParse(csv.GetField(1), out double scale) || !Numbers.TryParse(csv.GetField(6), out double value))
+                    throw new InvalidDataException($"{path}, line {line}: init_scale and value must be numbers");
+                rows.Add(new StatRow(csv.GetField(0)!, scale, csv.GetField(2)!, csv.GetField(3)!, csv.GetField(4)!, csv.GetField(5)!, value));
+            }
+        }
+        return SweepStats.FromRows(rows, path);
+    }
 
     // ---- manifest.json ----
 
@@ -276,7 +277,7 @@ public sealed class ResultStore
     }
 
     public void WriteManifest(Manifest manifest) =>
-        WriteAtomic(ManifestPath, w => w.Write(JsonSerializer.Serialize(manifest, JsonOptions) + "\n"));
+        AtomicFile.WriteText(ManifestPath, w => w.Write(JsonSerializer.Serialize(manifest, JsonOptions) + "\n"));
 
     /// <summary>The spec fields (JSON names) whose values differ between two specs.</summary>
     public static IReadOnlyList<string> Differences(AblationSpec a, AblationSpec b)

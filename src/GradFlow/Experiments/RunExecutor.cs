@@ -27,8 +27,7 @@ public static class RunExecutor
     /// <summary>The metric columns a run of <paramref name="activation"/> records under <paramref name="spec"/>.</summary>
     public static IReadOnlyList<string> Columns(AblationSpec spec, string activation)
     {
-        int testRows = spec.HasTestSplit ? (int)Math.Round(spec.N * spec.TestSize, MidpointRounding.ToEven) : 0;
-        return MetricGroups(spec, ActivationRegistry.Get(activation), spec.N - testRows).SelectMany(g => g.Columns).ToArray();
+        return MetricGroups(spec, ActivationRegistry.Get(activation), spec.N - Xor.TestRows(spec.N, spec.TestSize)).SelectMany(g => g.Columns).ToArray();
     }
 
     /// <summary>Every metric a sweep records, in column order.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using GradFlow.IO;
 using GradFlow.Training;
 
 namespace GradFlow.Experiments;
@@ -21,7 +22,7 @@ public static class RunProof
     {
         var (hash, length) = Hash(store.RunPath(key));
         Directory.CreateDirectory(Path.Combine(store.Root, Folder));
-        ResultStore.WriteAtomic(PathOf(store, key), w => w.Write(string.Create(CultureInfo.InvariantCulture, $"{hash} {length}\n")));
+        AtomicFile.WriteText(PathOf(store, key), w => w.Write(string.Create(CultureInfo.InvariantCulture, $"{hash} {length}\n")));
     }
 
     /// <summary>The run as read back when its file is proven complete; else null and why, in words.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using GradFlow.IO;
 
 namespace GradFlow.Experiments;
 
@@ -6,5 +7,5 @@ namespace GradFlow.Experiments;
 public static class ScaleTag
 {
     public static string Of(double scale) =>
-        "s" + scale.ToString("R", CultureInfo.InvariantCulture).Replace('.', 'p').Replace("E+", "e").Replace("E-", "em");
+        "s" + Numbers.Format(scale).Replace('.', 'p').Replace("E+", "e").Replace("E-", "em");
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
+using GradFlow.IO;
 
 namespace GradFlow.Experiments;
 
@@ -82,14 +83,14 @@ public static class SweepRunner
         }
 
         options.Cancellation.ThrowIfCancellationRequested();
-        var summaries = shard.IsWhole ? WriteAggregates(spec, store, results, options.Cancellation) : [];
+        var (summaries, statistics) = shard.IsWhole ? WriteAggregates(spec, store, results, options.Cancellation) : ([], null);
         clock.Stop();
         store.WriteManifest(new Manifest
         {
             Spec = spec, Shard = shard.ToString(), Runs = mine.Length,
             StartedUtc = existing?.StartedUtc ?? started, FinishedUtc = DateTime.UtcNow, ElapsedSeconds = clock.Elapsed.TotalSeconds,
         });
-        return new SweepOutcome(spec, store, results, summaries, resumed, clock.Elapsed);
+        return new SweepOutcome(spec, store, results, summaries, statistics, resumed, clock.Elapsed);
     }
 
     /// <summary>
@@ -135,15 +136,16 @@ public static class SweepRunner
                 target.WriteRun(r);
                 RunProof.Record(target, r.Key);
             }
-        var summaries = WriteAggregates(spec, target, results, CancellationToken.None);
+        var (summaries, statistics) = WriteAggregates(spec, target, results, CancellationToken.None);
         target.WriteManifest(new Manifest
         {
             Spec = spec, Runs = runs.Count, StartedUtc = started, FinishedUtc = DateTime.UtcNow, ElapsedSeconds = clock.Elapsed.TotalSeconds,
         });
-        return new SweepOutcome(spec, target, results, summaries, results.Length, clock.Elapsed);
+        return new SweepOutcome(spec, target, results, summaries, statistics, results.Length, clock.Elapsed);
     }
 
-    private static IReadOnlyList<SettingSummary> WriteAggregates(AblationSpec spec, ResultStore store, IReadOnlyList<RunResult> results, CancellationToken cancellation)
+    private static (IReadOnlyList<SettingSummary> Summaries, SweepStats? Statistics) WriteAggregates(AblationSpec spec, ResultStore store, IReadOnlyList<RunResult> results,
+        CancellationToken cancellation)
     {
         var summaries = new List<SettingSummary>();
         foreach (var setting in spec.Settings())
@@ -156,8 +158,9 @@ public static class SweepRunner
         }
         store.WriteFinal(spec, summaries);
         cancellation.ThrowIfCancellationRequested();
-        store.WriteStats(SweepStatistics.Compute(spec, results));
-        return summaries;
+        var statistics = SweepStatistics.Compute(spec, results);
+        store.WriteStats(statistics);
+        return (summaries, statistics);
     }
 
     // A folder may be new, or hold an earlier (possibly interrupted) sweep of the very same spec.
@@ -186,7 +189,7 @@ public static class SweepRunner
         // Temporary files of writes cut short (a killed process) are never results: drop them.
         foreach (var dir in new[] { store.Root, store.RunsDirectory, store.SummaryDirectory, store.PlotsDirectory })
             if (Directory.Exists(dir))
-                foreach (var temp in Directory.EnumerateFiles(dir, "*.tmp-*")) File.Delete(temp);
+                foreach (var temp in Directory.EnumerateFiles(dir, "*" + AtomicFile.TempMarker + "*")) File.Delete(temp);
         return manifest;
     }
 

@@ -1,5 +1,3 @@
-using GradFlow.IO;
-
 namespace GradFlow.Experiments;
 
 /// <summary>
@@ -7,7 +5,8 @@ namespace GradFlow.Experiments;
 /// with accuracy ≥ 0.85 and ≥ 0.90: seeds that never get there, and the median over those that do),
 /// a seeded 95 % bootstrap interval of the final accuracy mean; and per pair of activations at the
 /// same init and scale, a two-sided Mann–Whitney U test of final accuracy with its rank-biserial
-/// effect size. Accuracy is test accuracy with a test split, train accuracy without.
+/// effect size. Accuracy is test accuracy with a test split, train accuracy without. Computed once per
+/// sweep (<see cref="SweepOutcome.Statistics"/>); stats.csv is <see cref="SweepStats.Rows"/>.
 /// </summary>
 public static class SweepStatistics
 {
@@ -16,34 +15,32 @@ public static class SweepStatistics
     /// <summary>Seed of the bootstrap's resampling stream (fixed, so stats.csv is reproducible).</summary>
     public const ulong BootstrapSeed = 0;
 
-    public static IReadOnlyList<StatRow> Compute(AblationSpec spec, IReadOnlyList<RunResult> results)
+    public static SweepStats Compute(AblationSpec spec, IReadOnlyList<RunResult> results)
     {
         string metric = spec.AccuracyMetric;
-        var rows = new List<StatRow>();
+        var perSetting = new List<SettingStatistics>();
         var finals = new Dictionary<SettingKey, double[]>();
         foreach (var setting in spec.Settings())
         {
             var runs = results.Where(r => r.Key.Setting == setting).ToArray();
-            void Add(string statistic, double value) => rows.Add(new StatRow(setting.Init, setting.Scale, setting.Activation, "", metric, statistic, value));
+            var times = new List<ThresholdTime>();
             foreach (double threshold in Thresholds)
             {
                 var first = runs.Select(r => TimeToThreshold.FirstEpoch(r.Log.Epochs, r.Log.Column(metric), threshold)).ToArray();
                 var summary = TimeToThreshold.Summarize(first);
-                string t = CsvFormat.Number(threshold);
-                Add($"tta_{t}_never", summary.CountNever);
-                Add($"tta_{t}_median", summary.Median);
-                Add($"tta_{t}_median_budget", TimeToThreshold.MedianWithBudget(first, spec.Epochs));
+                times.Add(new ThresholdTime(threshold, summary.CountNever, summary.Median, TimeToThreshold.MedianWithBudget(first, spec.Epochs)));
             }
             var final = FinalValues(runs, metric);
             finals[setting] = final;
+            MeanInterval? interval = null;
             if (final.Length > 0)
             {
                 var ci = Bootstrap.MeanInterval(final, BootstrapSeed);
-                Add("final_mean", ci.Mean);
-                Add("final_ci95_low", ci.Low);
-                Add("final_ci95_high", ci.High);
+                interval = new MeanInterval(ci.Mean, ci.Low, ci.High);
             }
+            perSetting.Add(new SettingStatistics(setting, times, interval));
         }
+        var pairs = new List<PairwiseTest>();
         var settings = spec.Settings();
         for (int i = 0; i < settings.Count; i++)
             for (int j = i + 1; j < settings.Count; j++)
@@ -52,12 +49,9 @@ public static class SweepStatistics
                 var b = settings[j];
                 if (a.Init != b.Init || a.Scale != b.Scale || finals[a].Length == 0 || finals[b].Length == 0) continue;
                 var test = MannWhitney.Test(finals[a], finals[b]);
-                void AddPair(string statistic, double value) => rows.Add(new StatRow(a.Init, a.Scale, a.Activation, b.Activation, metric, statistic, value));
-                AddPair("mannwhitney_u", test.U);
-                AddPair("mannwhitney_p", test.P);
-                AddPair("rank_biserial", test.RankBiserial);
+                pairs.Add(new PairwiseTest(a.Init, a.Scale, a.Activation, b.Activation, test.U, test.P, test.RankBiserial));
             }
-        return rows;
+        return new SweepStats(metric, perSetting, pairs);
     }
 
     /// <summary>The final-epoch values of <paramref name="metric"/> of the runs that did not diverge, in seed order.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using GradFlow.IO;
 
 namespace GradFlow.Model;
 
@@ -12,7 +13,7 @@ internal static class JsonArrays
 {
     /// <summary>A JSON number in round-trip form; NaN and ±Infinity, which JSON lacks, as the strings "NaN", "Infinity", "-Infinity".</summary>
     public static string Number(double value) =>
-        double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture)
+        double.IsFinite(value) ? Numbers.Format(value)
         : double.IsNaN(value) ? "\"NaN\"" : value > 0 ? "\"Infinity\"" : "\"-Infinity\"";
 
     /// <summary>
@@ -93,21 +94,6 @@ internal static class JsonArrays
         }
     }
 
-    public static string ReadAllText(string path, string what)
-    {
-        try
-        {
-            if (Directory.Exists(path)) throw new InvalidDataException($"{path}: is a folder; expected {what}");
-            return File.ReadAllText(path);
-        }
-        catch (FileNotFoundException) { throw new InvalidDataException($"{path}: no such file; expected {what}"); }
-        catch (DirectoryNotFoundException) { throw new InvalidDataException($"{path}: no such file (its folder does not exist); expected {what}"); }
-        catch (UnauthorizedAccessException) { throw new InvalidDataException($"{path}: not readable (permission denied); expected {what}"); }
-        catch (IOException e) { throw new InvalidDataException($"{path}: cannot be read ({OneLine(e.Message)}); expected {what}"); }
-    }
-
-    public static string OneLine(string text) => text.ReplaceLineEndings(" ").Trim();
-
     public static JsonElement Property(JsonElement obj, string name, JsonValueKind kind, string source, string path)
     {
         if (!obj.TryGetProperty(name, out var value))
@@ -129,7 +115,7 @@ internal static class JsonArrays
                 case "-Infinity": return double.NegativeInfinity;
             }
         }
-        string shown = e.ValueKind == JsonValueKind.String ? $"the string \"{e.GetString()}\"" : OneLine(e.GetRawText());
+        string shown = e.ValueKind == JsonValueKind.String ? $"the string \"{e.GetString()}\"" : InputFile.OneLine(e.GetRawText());
         throw new InvalidDataException($"{source}: {path} is {shown}; expected a number (or \"NaN\", \"Infinity\", \"-Infinity\")");
     }
 

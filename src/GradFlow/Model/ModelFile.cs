@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using GradFlow.Activations;
+using GradFlow.IO;
 
 namespace GradFlow.Model;
 
 /// <summary>
-/// The model file of DESIGN.md: <c>{"format":"gradflow.mlp/1","activation":"tanh","layers":[{"weights":[[..],..],"bias":[..]},..]}</c>,
+/// The model file (docs/ARCHITECTURE.md "Files"): <c>{"format":"gradflow.mlp/1","activation":"tanh","layers":[{"weights":[[..],..],"bias":[..]},..]}</c>,
 /// weights[i][j] = W[i, j] with i over fan_in and j over fan_out (the study's arrays), the output
 /// layer a sigmoid unit. Numbers are written in round-trip form, so a model read back is the model
 /// written, bit for bit. Every read error is one line naming the file, the JSON path and what is accepted.
@@ -33,7 +34,7 @@ public static class ModelFile
     }
 
     /// <summary>Reads a model file; any problem is an <see cref="InvalidDataException"/> with a one-line message.</summary>
-    public static Mlp Read(string path) => Parse(JsonArrays.ReadAllText(path, Expected), path);
+    public static Mlp Read(string path) => Parse(InputFile.ReadAllText(path, Expected), path);
 
     /// <summary>Parses a model's JSON; <paramref name="source"/> names it in error messages.</summary>
     public static Mlp Parse(string json, string source)

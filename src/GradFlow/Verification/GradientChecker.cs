@@ -19,20 +19,20 @@ public static class GradientChecker
     public static GradientCheckReport Check(Mlp model, Dataset data, GradientCheckOptions options, IReadOnlyCollection<ParameterId>? only,
         Action<int, int>? progress, CancellationToken cancellation)
     {
-        var analytic = AnalyticalGradient.Compute(model, data);
+        var analytic = LossGradient.Compute(model, data).Layers;
         return Compare(model, data, analytic, options, only, progress, cancellation);
     }
 
     /// <summary>Compares a given analytical gradient (e.g. a deliberately broken one) with the numerical one.</summary>
-    public static GradientCheckReport Compare(Mlp model, Dataset data, (double[] Weights, double[] Bias)[] analytic, GradientCheckOptions options) =>
+    public static GradientCheckReport Compare(Mlp model, Dataset data, IReadOnlyList<LayerGradient> analytic, GradientCheckOptions options) =>
         Compare(model, data, analytic, options, null, null, CancellationToken.None);
 
     /// <inheritdoc cref="Check(Mlp, Dataset, GradientCheckOptions, IReadOnlyCollection{ParameterId}?, Action{int, int}?, CancellationToken)"/>
-    public static GradientCheckReport Compare(Mlp model, Dataset data, (double[] Weights, double[] Bias)[] analytic, GradientCheckOptions options,
+    public static GradientCheckReport Compare(Mlp model, Dataset data, IReadOnlyList<LayerGradient> analytic, GradientCheckOptions options,
         IReadOnlyCollection<ParameterId>? only, Action<int, int>? progress, CancellationToken cancellation)
     {
-        if (analytic.Length != model.Layers.Count)
-            throw new ArgumentException($"analytic gradient has {analytic.Length} layers, the model {model.Layers.Count}");
+        if (analytic.Count != model.Layers.Count)
+            throw new ArgumentException($"analytic gradient has {analytic.Count} layers, the model {model.Layers.Count}");
         var probe = model.Clone();
         var numeric = new NumericalGradient(probe, data);
         double h = ResolveStep(options, numeric.Loss());

@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using GradFlow.IO;
 using GradFlow.Model;
 
 namespace GradFlow.Verification;
 
 /// <summary>
-/// The gradient file of DESIGN.md: <c>{"loss":L,"layers":[{"weights":[[..]],"bias":[..]},..]}</c>, the
+/// The gradient file (docs/ARCHITECTURE.md "Files"): <c>{"loss":L,"layers":[{"weights":[[..]],"bias":[..]},..]}</c>, the
 /// gradient of the mean binary cross-entropy in the model file's own layout, numbers in round-trip form.
 /// </summary>
 public static class GradientFile
@@ -27,7 +28,7 @@ public static class GradientFile
         return w.ToString();
     }
 
-    public static LossGradient Read(string path) => Parse(JsonArrays.ReadAllText(path, Expected), path);
+    public static LossGradient Read(string path) => Parse(InputFile.ReadAllText(path, Expected), path);
 
     public static LossGradient Parse(string json, string source)
     {

@@ -44,9 +44,9 @@ public sealed class NetworkProperties
             var pass = new BatchPass(model.Architecture, data.Count);
             pass.Forward(model, data.X);
             double before = pass.Loss(data.Y);
-            var grad = AnalyticalGradient.Compute(model, data);
+            var grad = LossGradient.Compute(model, data).Layers;
             double gradSq = 0;
-            for (int l = 0; l < grad.Length; l++)
+            for (int l = 0; l < grad.Count; l++)
             {
                 gradSq += Kernels.SumOfSquares(grad[l].Weights) + Kernels.SumOfSquares(grad[l].Bias);
                 Kernels.Descend(lr, grad[l].Weights, model.Layers[l].Weights);

@@ -153,6 +153,17 @@ public sealed class XorTests
         Assert.Equal(n - expectedTest, split.Train.Count);
     }
 
+    [Theory]
+    [InlineData(10, 0.25, 2)]
+    [InlineData(14, 0.25, 4)]
+    [InlineData(300, 0.0, 0)]
+    [InlineData(300, 0.25, 75)]
+    public void TestRows_NTimesTestSize_RoundsHalfToEvenAsTheSplitDoes(int n, double testSize, int expected)
+    {
+        Assert.Equal(expected, Xor.TestRows(n, testSize));
+        Assert.Equal(expected, Xor.Split(Xor.Generate(n, 0.1, 0), testSize, 0).Test.Count);
+    }
+
     /// <summary>Rows tagged by their index (x1 = i) so that the split's parts can be traced back.</summary>
     private static Dataset Indexed(int n)
     {

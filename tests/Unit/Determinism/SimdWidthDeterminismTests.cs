@@ -37,15 +37,17 @@ public sealed class SimdWidthDeterminismTests
         start.ArgumentList.Add(probe);
         start.Environment[variable] = "0";
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start the probe");
+        // Both streams are read in the background, so the timeout below bounds a child that hangs.
+        var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        string stdout = process.StandardOutput.ReadToEnd();
         if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
         {
-            process.Kill();
+            process.Kill(entireProcessTree: true);
             throw new TimeoutException($"probe with {variable}=0 did not finish in 60 s");
         }
+        process.WaitForExit(); // the exit seen, wait for the redirected streams to reach their end
         Assert.True(process.ExitCode == 0, $"probe with {variable}=0 exited {process.ExitCode}: {stderr.Result}");
-        return Parse(stdout);
+        return Parse(stdout.Result);
     }
 
     [Fact]

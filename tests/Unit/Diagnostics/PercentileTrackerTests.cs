@@ -1,4 +1,5 @@
 using GradFlow.Diagnostics;
+using GradFlow.Numerics;
 
 namespace GradFlow.Tests.Unit.Diagnostics;
 

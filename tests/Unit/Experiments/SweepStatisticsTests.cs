@@ -21,11 +21,14 @@ public sealed class SweepStatisticsTests
         return new RunResult(new SettingKey(activation, "xavier", 1.0).WithSeed(seed), log, null);
     }
 
-    private static IReadOnlyList<StatRow> Compute() => SweepStatistics.Compute(Spec,
+    private static SweepStats Stats() => SweepStatistics.Compute(Spec,
     [
         .. Spec.Seeds.Select(s => Run("relu", s, [0.5, 0.9, 0.95 + 0.01 * (double)s])),
         .. Spec.Seeds.Select(s => Run("tanh", s, [0.5, 0.6, 0.7 + 0.01 * (double)s])),
     ]);
+
+    // stats.csv's rows: what the file holds.
+    private static IReadOnlyList<StatRow> Compute() => Stats().Rows();
 
     private static double Value(IReadOnlyList<StatRow> rows, string activation, string statistic, string other = "") =>
         Assert.Single(rows, r => r.Activation == activation && r.Other == other && r.Statistic == statistic).Value;
@@ -62,5 +65,49 @@ public sealed class SweepStatisticsTests
         Assert.Equal(mean, Value(rows, "relu", "final_mean"), 12);
         Assert.InRange(mean, Value(rows, "relu", "final_ci95_low"), Value(rows, "relu", "final_ci95_high"));
         Assert.True(Value(rows, "relu", "final_ci95_low") >= 0.95 && Value(rows, "relu", "final_ci95_high") <= 0.98);
+    }
+
+    [Fact]
+    public void Compute_Records_MatchTheirSerialisedRows()
+    {
+        var stats = Stats();
+        var rows = stats.Rows();
+        var relu = stats.Of(new SettingKey("relu", "xavier", 1.0));
+
+        Assert.Equal(Value(rows, "relu", "tta_0.85_median"), relu.At(0.85).Median);
+        Assert.Equal(Value(rows, "relu", "final_ci95_low"), relu.Final!.Low);
+        var pair = Assert.Single(stats.Pairs);
+        Assert.Same(pair, stats.Pair("tanh", "relu", 1.0));
+        Assert.Equal(Value(rows, "relu", "mannwhitney_p", "tanh"), pair.P);
+        // per setting 3 rows per threshold + 3 of the interval, then 3 per pair
+        Assert.Equal(2 * (3 * SweepStatistics.Thresholds.Count + 3) + 3, rows.Count);
+    }
+
+    [Fact]
+    public void FromRows_RowsOfASweep_ReadBackAsEqualRecords()
+    {
+        var stats = Stats();
+
+        var back = SweepStats.FromRows(stats.Rows(), "stats.csv");
+
+        Assert.Equal(stats.Metric, back.Metric);
+        Assert.Equal(stats.Pairs, back.Pairs);
+        Assert.Equal(stats.Settings.Count, back.Settings.Count);
+        for (int i = 0; i < stats.Settings.Count; i++)
+        {
+            Assert.Equal(stats.Settings[i].Setting, back.Settings[i].Setting);
+            Assert.Equal(stats.Settings[i].TimeToThreshold, back.Settings[i].TimeToThreshold);
+            Assert.Equal(stats.Settings[i].Final, back.Settings[i].Final);
+        }
+        Assert.Equal(stats.Rows(), back.Rows());
+    }
+
+    [Fact]
+    public void FromRows_UnknownStatistic_OneLineNamingTheFile()
+    {
+        var e = Assert.Throws<InvalidDataException>(() => SweepStats.FromRows([new StatRow("xavier", 1.0, "relu", "", "test_acc", "tta_median", 3)], "x/stats.csv"));
+
+        Assert.StartsWith("x/stats.csv: unknown statistic", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
     }
 }

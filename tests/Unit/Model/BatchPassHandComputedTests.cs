@@ -36,7 +36,7 @@ public sealed class BatchPassHandComputedTests
         var model = HandBuilt.Network(Activation<Tanh>.Instance, HandBuilt.Layer(2, 1, [0.25, -0.5], [0.1]));
         var rows = Dataset.Create([1.0, 2.0, -3.0, 0.5], [1.0, 0.0], 2);
 
-        var grad = AnalyticalGradient.Compute(model, rows);
+        var grad = LossGradient.Compute(model, rows).Layers;
 
         double d1 = (Sigma(-0.65) - 1.0) / 2, d2 = (Sigma(-0.9) - 0.0) / 2;
         AssertClose(1.0 * d1 + -3.0 * d2, grad[0].Weights[0], "dL/dW[0]");
@@ -59,7 +59,7 @@ public sealed class BatchPassHandComputedTests
         var model = HandBuilt.Network(Activation<Relu>.Instance, HandBuilt.Layer(1, 1, [0.5], [-0.25]), HandBuilt.Layer(1, 1, [2.0], [-1.0]));
         var rows = Dataset.Create([2.0, -1.0], [1.0, 0.0], 1);
 
-        var grad = AnalyticalGradient.Compute(model, rows);
+        var grad = LossGradient.Compute(model, rows).Layers;
 
         double ds1 = (Sigma(0.5) - 1.0) / 2, ds2 = Sigma(-1.0) / 2;
         AssertClose(4 * ds1, grad[0].Weights[0], "dL/dw1");
@@ -96,7 +96,7 @@ public sealed class BatchPassHandComputedTests
         var rows = Dataset.Create([0.5, -1.0, -0.25, 0.75], [1.0, 0.0], 2);
         var model = HandBuilt.Network(Activation<Tanh>.Instance, HandBuilt.Layer(2, 2, w1, b1), HandBuilt.Layer(2, 1, w2, [b2]));
 
-        var grad = AnalyticalGradient.Compute(model, rows);
+        var grad = LossGradient.Compute(model, rows).Layers;
 
         // Row r = 0: x = (0.5, −1); row r = 1: x = (−0.25, 0.75).
         double z00 = 0.5 * 0.3 + -1.0 * 0.1 + 0.05, z01 = 0.5 * -0.2 + -1.0 * 0.4 + -0.1;

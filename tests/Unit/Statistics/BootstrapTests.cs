@@ -1,4 +1,5 @@
 using GradFlow.Experiments;
+using GradFlow.Numerics;
 using GradFlow.Random;
 
 namespace GradFlow.Tests.Unit.Statistics;
@@ -94,8 +95,8 @@ public sealed class BootstrapTests
             means[r] = sum / values.Length;
         }
         var ci = Bootstrap.MeanInterval(values, seed: 123, resamples: resamples);
-        Assert.Equal(Quantile.Percentile(means, 2.5), ci.Low, 1e-14);
-        Assert.Equal(Quantile.Percentile(means, 97.5), ci.High, 1e-14);
+        Assert.Equal(Percentile.Of(means, 2.5), ci.Low, 1e-14);
+        Assert.Equal(Percentile.Of(means, 97.5), ci.High, 1e-14);
     }
 
     [Fact]

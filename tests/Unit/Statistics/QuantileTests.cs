@@ -1,8 +1,9 @@
 using GradFlow.Experiments;
+using GradFlow.Numerics;
 
 namespace GradFlow.Tests.Unit.Statistics;
 
-/// <summary>Quantile against np.median and np.percentile (linear method).</summary>
+/// <summary>Quantile.Median and the statistics' percentile (Numerics.Percentile) against np.median and np.percentile (linear method).</summary>
 public sealed class QuantileTests
 {
     private const string Section = "quantiles";
@@ -24,17 +25,16 @@ public sealed class QuantileTests
         var c = StatsOracle.Case(Section, name);
         double[] values = c.Doubles("values"), qs = c.Doubles("q"), expected = c.Doubles("percentile");
         for (int i = 0; i < qs.Length; i++)
-            Assert.True(expected[i] == Quantile.Percentile(values, qs[i]),
-                $"{name} q={qs[i]:R}: NumPy {expected[i]:R}, got {Quantile.Percentile(values, qs[i]):R}");
+            Assert.True(expected[i] == Percentile.Of(values, qs[i]),
+                $"{name} q={qs[i]:R}: NumPy {expected[i]:R}, got {Percentile.Of(values, qs[i]):R}");
     }
 
     [Fact]
-    public void PercentileOfSorted_SortedInput_AgreesWithPercentileOfShuffled()
+    public void OfInPlace_TwoEndsOfAnInterval_AgreeWithEachAlone()
     {
         double[] shuffled = [0.3, 0.1, 0.9, 0.5, 0.7, 0.2];
-        double[] sorted = [.. shuffled.Order()];
-        foreach (double q in new[] { 0.0, 2.5, 40.0, 97.5, 100.0 })
-            Assert.Equal(Quantile.Percentile(shuffled, q), Quantile.PercentileOfSorted(sorted, q));
+        foreach (var (lo, hi) in new[] { (2.5, 97.5), (0.0, 100.0), (40.0, 41.0) })
+            Assert.Equal((Percentile.Of(shuffled, lo), Percentile.Of(shuffled, hi)), Percentile.OfInPlace(shuffled.ToArray(), lo, hi));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class QuantileTests
     [Fact]
     public void Percentile_QOutsideZeroToHundred_Throws()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => Quantile.Percentile([1.0, 2.0], 100.5));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Quantile.Percentile([1.0, 2.0], -1.0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Percentile.Of([1.0, 2.0], 100.5));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Percentile.Of([1.0, 2.0], -1.0));
     }
 }

@@ -31,7 +31,7 @@ public sealed class GradientCheckerFailureTests
 
     private static GradientCheckReport CheckWithInjectedError(Mlp model, int layer, int index, double error)
     {
-        var analytic = AnalyticalGradient.Compute(model, Data);
+        var analytic = LossGradient.Compute(model, Data).Layers;
         analytic[layer].Weights[index] += error;
         return GradientChecker.Compare(model, Data, analytic, GradientCheckOptions.Default);
     }

@@ -25,7 +25,7 @@ public sealed class PlantedGradientTests
     public void Compare_PlantedWrongGradient_FailsAtEveryAcceptedStep()
     {
         var model = Model();
-        var analytic = AnalyticalGradient.Compute(model, Data);
+        var analytic = LossGradient.Compute(model, Data).Layers;
         // W2[8,14] is Weights[8·16 + 14] of layer index 1; 1e-7 is a hundred times atol.
         analytic[1].Weights[8 * 16 + 14] += 1e-7;
         var planted = ParameterId.Weight(2, 8, 14);

@@ -1,3 +1,4 @@
+using GradFlow.Numerics;
 using GradFlow.Random;
 
 namespace GradFlow.Experiments;
@@ -43,12 +44,10 @@ public static class Bootstrap
             }
             means[r] = origin + sum / n;
         }
-        Array.Sort(means);
-
-        // 100·level is exact enough that level 0.95 gives exactly 2.5 and 97.5, as np.percentile is called.
+        // 100·level is exact enough that level 0.95 gives exactly 2.5 and 97.5, as np.percentile is called;
+        // both ends come from one shared selection, no sort.
         double percent = 100.0 * level;
-        double low = Quantile.PercentileOfSorted(means, (100.0 - percent) / 2.0);
-        double high = Quantile.PercentileOfSorted(means, (100.0 + percent) / 2.0);
+        var (low, high) = Percentile.OfInPlace(means, (100.0 - percent) / 2.0, (100.0 + percent) / 2.0);
         return new BootstrapInterval(mean, low, high, resamples, level);
     }
 

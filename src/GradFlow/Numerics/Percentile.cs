@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace GradFlow.Diagnostics;
+namespace GradFlow.Numerics;
 
 /// <summary>
 /// Percentiles exactly as NumPy 1.24's default <c>np.percentile(a, q)</c> (method "linear",

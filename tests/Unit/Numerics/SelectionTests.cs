@@ -1,6 +1,6 @@
-using GradFlow.Diagnostics;
+using GradFlow.Numerics;
 
-namespace GradFlow.Tests.Unit.Diagnostics;
+namespace GradFlow.Tests.Unit.Numerics;
 
 /// <summary>The selection under Percentile: the k-th and (k+1)-th order statistics against a full sort.</summary>
 public sealed class SelectionTests

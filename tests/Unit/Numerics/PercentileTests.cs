@@ -1,7 +1,7 @@
-using GradFlow.Diagnostics;
-using static GradFlow.Tests.Unit.Diagnostics.PercentileOracle;
+using GradFlow.Numerics;
+using static GradFlow.Tests.Unit.Numerics.PercentileOracle;
 
-namespace GradFlow.Tests.Unit.Diagnostics;
+namespace GradFlow.Tests.Unit.Numerics;
 
 /// <summary>Percentile against NumPy's np.percentile, bit for bit, and its contract as an in-place operation.</summary>
 public sealed class PercentileTests

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace GradFlow.Tests.Unit.Diagnostics;
+namespace GradFlow.Tests.Unit.Numerics;
 
 /// <summary>
 /// NumPy's answers, written once by oracle/make_percentiles.py (np.percentile, NumPy 1.24, method
@@ -24,7 +24,7 @@ internal static class PercentileOracle
 
     private static Dictionary<string, Case> Load()
     {
-        string path = Path.Combine(AppContext.BaseDirectory, "Diagnostics", "oracle", "percentiles.json");
+        string path = Path.Combine(AppContext.BaseDirectory, "Numerics", "oracle", "percentiles.json");
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         var q = doc.RootElement.GetProperty("q").EnumerateArray().Select(e => e.GetDouble()).ToArray();
         var cases = new Dictionary<string, Case>(StringComparer.Ordinal);

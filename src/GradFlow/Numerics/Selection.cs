@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace GradFlow.Diagnostics;
+namespace GradFlow.Numerics;
 
 /// <summary>
 /// In-place selection of order statistics: a quickselect whose pivot is read off a small evenly

@@ -2,7 +2,7 @@
 """Writes percentiles.json: arrays and NumPy's np.percentile(a, q) for each, the oracle of PercentileTests.
 
 Run with Debian's python and NumPy 1.24 (the default method 'linear'):
-    /usr/bin/python3 tests/Unit/Diagnostics/oracle/make_percentiles.py
+    /usr/bin/python3 tests/Unit/Numerics/oracle/make_percentiles.py
 Values are written with repr (round-trip exact); results also as the hex of their 64 bits, which the
 test compares bit for bit. The arrays are fixed by a seeded generator, so the file is reproducible.
 """

@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace GradFlow.IO;
+
+/// <summary>
+/// Write-then-rename: a file is written under a temporary name in its own folder and renamed over the
+/// target, so a folder never holds half a file (a file that exists is complete). Temporary names hold
+/// <see cref="TempMarker"/>, so a sweep that restarts after a kill can drop the leftovers.
+/// </summary>
+public static class AtomicFile
+{
+    public const string TempMarker = ".tmp-";
+
+    /// <summary>Calls <paramref name="writeTemp"/> with a temporary path beside <paramref name="path"/> (same extension), then renames it to <paramref name="path"/>.</summary>
+    public static void Write(string path, Action<string> writeTemp)
+    {
+        ArgumentNullException.ThrowIfNull(writeTemp);
+        string full = Path.GetFullPath(path);
+        string dir = Path.GetDirectoryName(full)!;
+        Directory.CreateDirectory(dir);
+        string temp = Path.Combine(dir, $".{Path.GetFileName(full)}{TempMarker}{Environment.ProcessId}-{Guid.NewGuid():N}{Path.GetExtension(full)}");
+        try
+        {
+            writeTemp(temp);
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>Writes UTF-8 text (no byte-order mark) atomically, flushed to disk before the rename.</summary>
+    public static void WriteText(string path, Action<TextWriter> write) => Write(path, temp =>
+    {
+        using var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+        using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
+        write(writer);
+        writer.Flush();
+        stream.Flush(flushToDisk: true);
+    });
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace GradFlow.IO;
+
+/// <summary>
+/// How every GradFlow file and message writes a number: invariant culture, doubles in round-trip form
+/// ("R", the shortest text that parses back to the same bits), so a value read back is the value written.
+/// </summary>
+public static class Numbers
+{
+    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Format(ulong value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>An integer of any size (a seed: NumPy takes any int >= 0).</summary>
+    public static string Format(System.Numerics.BigInteger value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Parses a number written by <see cref="Format(double)"/> (also NaN and ±Infinity), or returns false.</summary>
+    public static bool TryParse(string? text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+    /// <summary>Parses an invariant integer (digits with an optional minus sign), or returns false.</summary>
+    public static bool TryParse(string? text, out int value) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+}
