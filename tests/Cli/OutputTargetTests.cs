@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using GradFlow.Cli;
+using GradFlow.IO;
 using static GradFlow.Tests.Cli.Gradflow;
 
 namespace GradFlow.Tests.Cli;
@@ -47,5 +47,19 @@ public sealed class OutputTargetTests : TempFolder
         Assert.Equal(FileKind.Kind.Directory, FileKind.Of(Path("d")));
         Assert.Equal(FileKind.Kind.Missing, FileKind.Of(Path("none")));
         Assert.Equal(FileKind.Kind.Other, FileKind.Of("/dev/null"));
+    }
+
+    [Fact]
+    public void Plot_SaveIsASymbolicLink_WritesItsTargetAndKeepsTheLink()
+    {
+        Assert.Equal(0, Run("run", "--preset", "smoke", "--epochs", "3", "--n", "40", "--out", Path("r")).Exit);
+        File.WriteAllText(Path("figure.png"), "old");
+        File.CreateSymbolicLink(Path("link.png"), Path("figure.png"));
+
+        var result = Run("plot", "--results", Path("r"), "--metric", "train_loss", "--save", Path("link.png"));
+
+        Assert.True(result.Exit == 0, result.ToString());
+        Assert.Equal(FileKind.Kind.SymbolicLink, FileKind.Of(Path("link.png")));
+        Assert.True(new FileInfo(Path("figure.png")).Length > 1000);
     }
 }

@@ -1,13 +1,13 @@
 using System.Runtime.InteropServices;
 
-namespace GradFlow.Cli;
+namespace GradFlow.IO;
 
 /// <summary>
 /// What a path names, as the file system says (Linux statx, whose record layout is the same on every
 /// architecture): writing by rename is only for regular files and new paths, never for a device, a
 /// FIFO or a socket (renaming onto /dev/null would replace the system's /dev/null).
 /// </summary>
-internal static partial class FileKind
+public static partial class FileKind
 {
     public enum Kind { Missing, Regular, Directory, SymbolicLink, Other, Unknown }
 
