@@ -46,6 +46,23 @@ public sealed class SweepStatisticsTests
     }
 
     [Fact]
+    public void Compute_DivergedRuns_AreLeftOutOfTimeToThresholdToo()
+    {
+        // tanh seed 3 reaches 0.9 at epoch 0, then diverges at epoch 1: counted, never timed (nor averaged).
+        var diverged = Run("tanh", 3, [0.95, 0.3]) with { DivergedAt = 1 };
+        var stats = SweepStatistics.Compute(Spec,
+        [
+            .. Spec.Seeds.Select(s => Run("relu", s, [0.5, 0.9, 0.95])),
+            .. Spec.Seeds.Take(3).Select(s => Run("tanh", s, [0.5, 0.6, 0.7])),
+            diverged,
+        ]).Rows();
+
+        // Three runs timed, none reaching 0.9: the diverged one's early 0.95 is not a time to threshold.
+        Assert.Equal(3, Value(stats, "tanh", "tta_0.9_never"));
+        Assert.True(double.IsNaN(Value(stats, "tanh", "tta_0.9_median")));
+    }
+
+    [Fact]
     public void Compute_EveryReluFinalAboveEveryTanh_UIsMaximalAndEffectIsOne()
     {
         var rows = Compute();
