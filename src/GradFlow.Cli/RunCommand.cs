@@ -138,7 +138,7 @@ internal static class RunCommand
         table.Write(context);
         context.Cancellation.ThrowIfCancellationRequested();
         context.Interruption.WaitingFor = "the figure being drawn (runs, summaries and final.csv are on disk)";
-        ReportWriter.Write(outcome);
+        ReportWriter.Write(outcome, context.Cancellation);
         WriteSummary(context, outcome.Store);
     }
 

@@ -10,7 +10,10 @@ namespace GradFlow.Reporting;
 /// </summary>
 public static class ReportWriter
 {
-    public static IReadOnlyList<string> Write(SweepOutcome outcome)
+    public static IReadOnlyList<string> Write(SweepOutcome outcome) => Write(outcome, CancellationToken.None);
+
+    /// <summary>Writes the figures and report.md; a cancelled token stops it before the next figure (OperationCanceledException).</summary>
+    public static IReadOnlyList<string> Write(SweepOutcome outcome, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         if (outcome.Summaries.Count == 0 || outcome.Statistics is not { } stats) return [];
@@ -21,6 +24,7 @@ public static class ReportWriter
         var written = new List<string>();
         foreach (var figure in figures)
         {
+            cancellation.ThrowIfCancellationRequested();
             var plot = figure.Draw();
             foreach (var ext in new[] { ".png", ".svg" })
             {
