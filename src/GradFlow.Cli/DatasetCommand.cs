@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GradFlow.Data;
 using GradFlow.IO;
+using GradFlow.Numerics;
 
 namespace GradFlow.Cli;
 
@@ -23,11 +24,20 @@ internal static class DatasetCommand
         {
             int count = Values.Integer("--n", parse.GetValue(n)!, 1, "300");
             double sigma = Values.NonNegative("--noise", parse.GetValue(noise)!, "0.1");
-            ulong theSeed = Values.Seed("--seed", parse.GetValue(seed)!);
+            if (sigma > Xor.MaxNoise)
+                throw new UsageException($"--noise: {Numbers.Format(sigma)} is beyond 1e300, where the noisy points can overflow to infinity; expected a number in [0, 1e300]");
+            var theSeed = Values.Seed("--seed", parse.GetValue(seed)!);
             double test = Values.TestSize("--test-size", parse.GetValue(testSize)!);
-            if (test > 0 && Xor.TestRows(count, test) >= count)
+            int testRows = Xor.TestRows(count, test);
+            if (test > 0 && testRows >= count)
                 throw new UsageException($"--test-size: {Numbers.Format(test)} of n = {Numbers.Format(count)} leaves no train rows; expected a smaller fraction or a larger n");
+            // The rule of 'gradflow run': a split must have a test row, else use 0 for no split.
+            if (test > 0 && testRows == 0)
+                throw new UsageException($"--test-size: {Numbers.Format(test)} of n = {Numbers.Format(count)} rounds to no test rows; use 0 for no split or a size with round(n·size) >= 1");
             string? path = parse.GetValue(output) is { } o ? Values.OutputFile("--out", o) : null;
+            // The points, their noise, the labels and the split's copies: about 8.5 doubles per point.
+            if (MemoryBudget.Problem(8.5 * count, 2.0 * count, context.Memory) is { } tooBig)
+                throw new UsageException($"--n: {Numbers.Format(count)} points {tooBig}; expected a smaller --n");
 
             var split = Xor.Split(Xor.Generate(count, sigma, theSeed, parse.GetValue(relabel)), test, theSeed);
             OutputFile.Write(context, path, w => DataFile.Write(w, split));

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using GradFlow.Activations;
 using GradFlow.Model;
+using GradFlow.Numerics;
 
 namespace GradFlow.Cli;
 
@@ -25,8 +26,12 @@ internal static class InitCommand
             var act = ActivationRegistry.Get(Values.Activation("--activation", parse.GetValue(activation)!));
             var scheme = InitSchemes.Parse(Values.Init("--init", parse.GetValue(init)!));
             double s = Values.Positive("--scale", parse.GetValue(scale)!, "1");
-            ulong theSeed = Values.Seed("--seed", parse.GetValue(seed)!);
+            var theSeed = Values.Seed("--seed", parse.GetValue(seed)!);
             string? path = parse.GetValue(output) is { } o ? Values.OutputFile("--out", o) : null;
+            // The weights and the normal draws they are scaled from: two doubles per parameter.
+            var widths = architecture.Widths;
+            if (MemoryBudget.Problem(2 * NetworkSize.Parameters(widths), NetworkSize.LargestArray(widths, 1), context.Memory) is { } tooBig)
+                throw new UsageException($"--arch: {architecture} has {Values.Format(NetworkSize.Parameters(widths), "G4")} parameters and {tooBig}; expected narrower layers");
 
             var model = Mlp.Init(architecture, act, scheme, s, theSeed);
             OutputFile.Write(context, path, w => ModelFile.Write(w, model));

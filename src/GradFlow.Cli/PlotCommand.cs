@@ -66,7 +66,16 @@ internal static class PlotCommand
     private static T Single<T>(string option, IReadOnlyList<T> values, string example) =>
         values.Count == 1 ? values[0] : throw new UsageException($"{option}: give one value, e.g. {example}");
 
-    private static double? Bound(string? text, string option) => text is null ? null : Values.Finite(option, text, "0");
+    /// <summary>The largest axis limit in magnitude: beyond it the axis's span (max − min) and its ticks overflow a double.</summary>
+    public const double MaxLimit = 1e300;
+
+    private static double? Bound(string? text, string option)
+    {
+        if (text is null) return null;
+        double v = Values.Finite(option, text, "0");
+        return Math.Abs(v) <= MaxLimit ? v
+            : throw new UsageException($"{option}: {text} is beyond ±1e300, where the axis span overflows; expected a limit within ±1e300");
+    }
 
     private static void Ordered(string minOption, double? min, string maxOption, double? max)
     {

@@ -14,15 +14,19 @@ public static class Program
     public static int Main(string[] args)
     {
         using var cancel = new CancellationTokenSource();
+        var interruption = new Interruption();
         Console.CancelKeyPress += (_, e) =>
         {
-            // The first Ctrl+C stops the sweep between runs (files stay whole); a second one kills the process.
+            // The first Ctrl+C says what it waits for and stops the command (finished runs stay whole);
+            // a second one ends the process at once.
             if (cancel.IsCancellationRequested) return;
             e.Cancel = true;
+            Console.Error.WriteLine(interruption.Notice);
+            Console.Error.Flush();
             cancel.Cancel();
         };
         bool interactive = !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI"));
-        return Run(args, new CliContext(Console.Out, Console.Error, interactive, cancel.Token));
+        return Run(args, new CliContext(Console.Out, Console.Error, interactive, cancel.Token) { Interruption = interruption });
     }
 
     /// <summary>Runs one command line; output to <paramref name="stdout"/>, errors to <paramref name="stderr"/>, no live console.</summary>
@@ -82,6 +86,9 @@ public static class Program
                 return Fail(context, e.Message);
             case SpecException spec:
                 return Fail(context, Messages.FromSpec(spec.Message));
+            case InterruptedException stopped:
+                context.Error.WriteLine("gradflow: " + InputFile.OneLine(stopped.Message));
+                return ExitCodes.Interrupted;
             case OperationCanceledException:
                 context.Error.WriteLine("gradflow: interrupted; finished runs are on disk, run the same command again to resume");
                 return ExitCodes.Interrupted;

@@ -29,7 +29,11 @@ internal static class RunCommand
             if (string.IsNullOrWhiteSpace(dir)) throw new UsageException("--out: the path is empty; expected a folder for the results");
 
             if (parse.GetValue(dryRun)) return DryRun(context, spec, theShard, new ResultStore(dir));
-            return Sweep(context, spec, dir, new SweepOptions(threadCount, theShard, Cancellation: context.Cancellation));
+            int owned = Enumerable.Range(0, spec.Runs().Count).Count(theShard.Owns);
+            int effectiveThreads = threadCount > 0 ? threadCount : Environment.ProcessorCount;
+            if (spec.MemoryProblem(effectiveThreads, owned, context.Memory) is { } tooBig) throw new SpecException(tooBig);
+            var notice = (string line) => { lock (context.Out) context.Out.WriteLine(line); };
+            return Sweep(context, spec, dir, new SweepOptions(threadCount, theShard, Cancellation: context.Cancellation, AvailableMemory: context.Memory, Notice: notice));
         });
         return command;
     }
@@ -68,6 +72,7 @@ internal static class RunCommand
         int total = spec.Runs().Count;
         int mine = Enumerable.Range(0, total).Count(shard.Owns);
         context.Out.WriteLine($"{spec.Name}: {Describe(spec)}");
+        context.Interruption.WaitingFor = "the runs in progress to stop at their next epoch (finished runs stay on disk)";
         var outcome = SweepProgressView.Run(context, mine, progress => SweepRunner.Run(spec, dir, options with { Progress = progress }));
 
         var w = context.Out;
@@ -79,6 +84,7 @@ internal static class RunCommand
             return ExitCodes.Success;
         }
         FinishWhole(context, outcome);
+        context.Cancellation.ThrowIfCancellationRequested();
         return ExitCodes.Success;
     }
 
@@ -99,8 +105,28 @@ internal static class RunCommand
                 Numbers.Format(s.DivergedCount)]);
         }
         table.Write(context);
-        context.Out.WriteLine($"wrote {outcome.Store.FinalPath}, {outcome.Store.SummaryDirectory}, {outcome.Store.RunsDirectory}, {outcome.Store.ManifestPath}");
-        var written = ReportWriter.Write(outcome);
-        foreach (var file in written) context.Out.WriteLine($"wrote {file}");
+        context.Cancellation.ThrowIfCancellationRequested();
+        context.Interruption.WaitingFor = "the figure being drawn (runs, summaries and final.csv are on disk)";
+        ReportWriter.Write(outcome, context.Cancellation);
+        WriteSummary(context, outcome.Store);
+    }
+
+    // One line per kind of output, with its folder and count; the full list goes into the manifest.
+    private static void WriteSummary(CliContext context, ResultStore store)
+    {
+        string[] Files(string dir, string pattern) =>
+            Directory.Exists(dir) ? Directory.GetFiles(dir, pattern).Where(f => !Path.GetFileName(f).StartsWith('.')).ToArray() : [];
+        var outputs = Directory.GetFiles(store.Root, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(store.Root, f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith('.') && !f.Contains("/.", StringComparison.Ordinal) && f != Path.GetFileName(store.ManifestPath))
+            .Order(StringComparer.Ordinal).ToArray();
+        if (store.ReadManifest() is { } manifest) store.WriteManifest(manifest with { Outputs = outputs });
+        int pngs = Files(store.PlotsDirectory, "*.png").Length, svgs = Files(store.PlotsDirectory, "*.svg").Length;
+        var w = context.Out;
+        w.WriteLine($"wrote {store.RunsDirectory}: {Count(Files(store.RunsDirectory, "*.csv").Length, "run file")}");
+        w.WriteLine($"wrote {store.SummaryDirectory}: {Numbers.Format(Files(store.SummaryDirectory, "*.csv").Length)} summaries");
+        w.WriteLine($"wrote {store.PlotsDirectory}: {Numbers.Format(pngs + svgs)} figure files ({Numbers.Format(pngs)} PNG, {Numbers.Format(svgs)} SVG)");
+        var top = outputs.Where(f => !f.Contains('/')).Append(Path.GetFileName(store.ManifestPath) + " (every file listed in it)");
+        w.WriteLine($"wrote {store.Root}: {string.Join(", ", top)}");
     }
 }

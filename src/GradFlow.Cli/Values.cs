@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using GradFlow.Activations;
 using GradFlow.IO;
 using GradFlow.Model;
@@ -55,39 +56,48 @@ internal static class Values
         throw new UsageException($"{option}: '{text}' is not {what}; expected e.g. {example}");
     }
 
-    public static ulong Seed(string option, string text) =>
-        ulong.TryParse(text, NumberStyles.None, Invariant, out ulong v) ? v
-        : throw new UsageException($"{option}: '{text}' is not a seed; expected an integer >= 0, e.g. 42");
+    /// <summary>The most digits a seed may have (NumPy takes any int >= 0; this keeps a typo from eating the memory).</summary>
+    public const int MaxSeedDigits = 1000;
+
+    /// <summary>Any integer >= 0, as np.random.default_rng takes it.</summary>
+    public static BigInteger Seed(string option, string text) =>
+        TryParseSeed(text.Trim(), out var v) ? v
+        : throw new UsageException(string.Create(Invariant, $"{option}: '{text}' is not a seed; expected an integer >= 0 of at most {MaxSeedDigits} digits, e.g. 42"));
+
+    private static bool TryParseSeed(string text, out BigInteger seed)
+    {
+        seed = default;
+        return text.Length is > 0 and <= MaxSeedDigits && text.All(char.IsAsciiDigit)
+            && BigInteger.TryParse(text, NumberStyles.None, Invariant, out seed);
+    }
 
     /// <summary>Seeds as "0-9", "0,3,7" or mixes such as "0-2,7", in the order given; each seed once.</summary>
-    public static IReadOnlyList<ulong> Seeds(string option, string text)
+    public static IReadOnlyList<BigInteger> Seeds(string option, string text)
     {
-        const string accepted = "expected seeds such as 0-9, 0,3,7 or 0-2,7 (integers >= 0, ranges low-high with low <= high)";
-        var seeds = new List<ulong>();
-        var seen = new HashSet<ulong>();
+        string accepted = string.Create(Invariant, $"expected seeds such as 0-9, 0,3,7 or 0-2,7 (integers >= 0 of at most {MaxSeedDigits} digits, ranges low-high with low <= high)");
+        var seeds = new List<BigInteger>();
+        var seen = new HashSet<BigInteger>();
         foreach (var raw in text.Split(','))
         {
             string part = raw.Trim();
             string where = part == text.Trim() ? $"'{part}'" : $"'{part}' in '{text}'";
             int dash = part.IndexOf('-');
-            ulong lo, hi;
+            BigInteger lo, hi;
             if (dash < 0)
             {
-                if (!ulong.TryParse(part, NumberStyles.None, Invariant, out lo)) throw new UsageException($"{option}: {where} is not a seed; {accepted}");
+                if (!TryParseSeed(part, out lo)) throw new UsageException($"{option}: {where} is not a seed; {accepted}");
                 hi = lo;
             }
-            else if (!ulong.TryParse(part[..dash].Trim(), NumberStyles.None, Invariant, out lo)
-                     || !ulong.TryParse(part[(dash + 1)..].Trim(), NumberStyles.None, Invariant, out hi))
+            else if (!TryParseSeed(part[..dash].Trim(), out lo) || !TryParseSeed(part[(dash + 1)..].Trim(), out hi))
                 throw new UsageException($"{option}: {where} is not a seed range; {accepted}");
             else if (lo > hi)
                 throw new UsageException($"{option}: range '{part}' runs backwards; {accepted}");
             if (hi - lo >= MaxSeeds || seeds.Count + (int)(hi - lo) >= MaxSeeds)
                 throw new UsageException(string.Create(Invariant, $"{option}: '{text}' is more than {MaxSeeds} seeds; {accepted}"));
-            for (ulong s = lo; ; s++)
+            for (var s = lo; s <= hi; s++)
             {
-                if (!seen.Add(s)) throw new UsageException(string.Create(Invariant, $"{option}: seed {s} appears twice in '{text}'; expected each seed once"));
+                if (!seen.Add(s)) throw new UsageException($"{option}: seed {s.ToString(Invariant)} appears twice in '{text}'; expected each seed once");
                 seeds.Add(s);
-                if (s == hi) break;
             }
         }
         return seeds;
@@ -155,6 +165,8 @@ internal static class Values
             throw new UsageException($"{option}: '{path}' is not a valid path; expected a file path");
         }
         if (Directory.Exists(full)) throw new UsageException($"{option}: '{path}' is a folder; expected a file path");
+        if (path.EndsWith(Path.DirectorySeparatorChar) || path.EndsWith(Path.AltDirectorySeparatorChar))
+            throw new UsageException($"{option}: '{path}' ends in a folder separator; expected a file path such as {Path.Combine(path, "model.json")}");
         if (extensions.Length > 0 && !extensions.Any(x => full.EndsWith(x, StringComparison.OrdinalIgnoreCase)))
             throw new UsageException($"{option}: '{path}' does not end in {string.Join(" or ", extensions)}; expected e.g. figure{extensions[0]}");
         for (var dir = Path.GetDirectoryName(full); !string.IsNullOrEmpty(dir); dir = Path.GetDirectoryName(dir))
@@ -163,7 +175,7 @@ internal static class Values
     }
 
     /// <summary>Seeds as the shortest list of ranges: 0-9, or 0,3,7, or 0-2,7.</summary>
-    public static string FormatSeeds(IReadOnlyList<ulong> seeds)
+    public static string FormatSeeds(IReadOnlyList<BigInteger> seeds)
     {
         var parts = new List<string>();
         for (int i = 0; i < seeds.Count;)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Globalization;
 using GradFlow.Experiments;
 using GradFlow.IO;
@@ -31,7 +32,7 @@ internal static class CurvatureFigures
 
         if (members.Length > 0)
         {
-            ulong seed = spec.Seeds[0];
+            BigInteger seed = spec.Seeds[0];
             yield return new Figure($"spectrum{g.Suffix}", g.Label,
                 Inv($"Full Hessian spectrum at the first and last epoch per activation, seed {seed}{g.TitleSuffix}"),
                 "Eigenvalues in ascending order (dashed: epoch 0, solid: last epoch). Training typically leaves most of them near zero and pulls a few outliers up: the top one is the sharpness; negative ones are directions of negative curvature.",
@@ -79,7 +80,7 @@ internal static class CurvatureFigures
         return plot;
     }
 
-    private static Plot Spectrum(AblationSpec spec, IReadOnlyList<SettingSummary> members, ulong seed, SettingGroup g)
+    private static Plot Spectrum(AblationSpec spec, IReadOnlyList<SettingSummary> members, BigInteger seed, SettingGroup g)
     {
         var curves = new List<Curve>();
         foreach (var s in members)

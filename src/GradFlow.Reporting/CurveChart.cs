@@ -4,8 +4,9 @@ namespace GradFlow.Reporting;
 
 /// <summary>
 /// The study's curve figure: per curve a mean line over a ±1 std band. On a log axis the values are
-/// drawn as log10 (ScottPlot 5 has no log axis: a log tick generator labels the decades), and a
-/// band's lower edge that is not positive is drawn at the figure's floor.
+/// drawn as log10 (ScottPlot 5 has no log axis: a log tick generator labels the decades), and the band
+/// lives on the log scale: mean − std would go below zero and be clipped to a flat false bottom, so the
+/// band is that of the log-normal with the seeds' mean and std (<see cref="LogNormalBand"/>).
 /// </summary>
 internal static class CurveChart
 {
@@ -24,8 +25,9 @@ internal static class CurveChart
             var upper = new double[c.X.Length];
             for (int i = 0; i < c.X.Length; i++)
             {
-                lower[i] = Y(c.Mean[i] - c.Std![i]);
-                upper[i] = Y(c.Mean[i] + c.Std[i]);
+                var (low, high) = logY ? LogNormalBand(c.Mean[i], c.Std![i]) : (c.Mean[i] - c.Std![i], c.Mean[i] + c.Std[i]);
+                lower[i] = Y(low);
+                upper[i] = Y(high);
             }
             var band = plot.Add.FillY(c.X, lower, upper);
             band.FillColor = c.Color.WithOpacity(BandOpacity);
@@ -43,7 +45,7 @@ internal static class CurveChart
         plot.Axes.AutoScale();
         if (logY)
         {
-            var (lo, hi) = YRange(curves, Y, bands: true);
+            var (lo, hi) = YRange(curves, Y, bands: true, logBands: true);
             SetDecades(plot, lo, hi);
         }
         return plot;
@@ -77,6 +79,20 @@ internal static class CurveChart
         FigureStyle.UseLogTicks(plot.Axes.Left, lo, hi);
     }
 
+    /// <summary>
+    /// The band of a log axis: the log-normal whose mean and std are the seeds' m and s has
+    /// σ² = ln(1 + s²/m²) and median m/√(1 + s²/m²) (the moments of a log-normal, e.g. Johnson, Kotz and
+    /// Balakrishnan, Continuous Univariate Distributions, ch. 14); the band is that median ×/÷ e^σ, the
+    /// geometric mean ×/÷ the geometric std of such seeds, always positive. No band without a positive mean.
+    /// </summary>
+    public static (double Low, double High) LogNormalBand(double mean, double std)
+    {
+        if (!(mean > 0) || !(std > 0)) return (mean, mean);
+        double ratio = std / mean, spread = 1 + ratio * ratio;
+        double median = mean / Math.Sqrt(spread), factor = Math.Exp(Math.Sqrt(Math.Log(spread)));
+        return (median / factor, median * factor);
+    }
+
     /// <summary>A tenth of the smallest positive mean (or 1e-12 if none): where zeros and negative band edges are drawn.</summary>
     public static double LogFloor(IEnumerable<Curve> curves)
     {
@@ -87,7 +103,7 @@ internal static class CurveChart
         return double.IsPositiveInfinity(min) ? 1e-12 : min / 10;
     }
 
-    private static (double Lo, double Hi) YRange(IEnumerable<Curve> curves, Func<double, double> y, bool bands)
+    private static (double Lo, double Hi) YRange(IEnumerable<Curve> curves, Func<double, double> y, bool bands, bool logBands = false)
     {
         double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
         foreach (var c in curves)
@@ -96,7 +112,8 @@ internal static class CurveChart
                 double s = bands && c.Std is not null ? c.Std[i] : 0;
                 double m = c.Mean[i];
                 if (!double.IsFinite(m)) continue;
-                double a = y(m), b = y(m + s), d = s > 0 ? y(m - s) : a;
+                var (low, high) = logBands ? LogNormalBand(m, s) : (m - s, m + s);
+                double a = y(m), b = y(high), d = s > 0 ? y(low) : a;
                 lo = Math.Min(lo, Math.Min(a, d));
                 hi = Math.Max(hi, Math.Max(a, b));
             }

@@ -16,17 +16,17 @@ internal static class GradientFlowFigures
     public static IEnumerable<Figure> For(AblationSpec spec, SettingGroup g, IReadOnlyList<RunResult> runs)
     {
         int layers = spec.Arch.Count - 1; // weight layers, the output included
-        string seeds = StudyFigures.SeedsPhrase(spec);
         string meanOnly = StudyFigures.SeedsPhrase(spec, withStd: false);
         var members = g.Drawable.ToArray();
 
+        string logSeeds = StudyFigures.SeedsPhrase(spec, logAxis: true);
         foreach (var s in members.Where(s => HasAll(s, MetricCatalog.GradNorm, layers)))
         {
             string act = s.Setting.Activation;
             yield return new Figure($"{MetricCatalog.GradNorm.Name}_{act}{g.Suffix}", g.Label,
-                $"Weight-gradient norm of every layer vs epoch, {act}{g.TitleSuffix} ({seeds})",
+                $"Weight-gradient norm of every layer vs epoch, {act}{g.TitleSuffix} ({logSeeds})",
                 "Lines decades apart mean the gradient shrinks (vanishes) or grows (explodes) from layer to layer; a line that falls away over training is a layer that stopped learning.",
-                () => LayerNorms(s, layers, g, seeds));
+                () => LayerNorms(s, layers, g, logSeeds));
         }
 
         var withDelta = members.Where(s => HasAll(s, MetricCatalog.DeltaNorm, layers)).ToArray();

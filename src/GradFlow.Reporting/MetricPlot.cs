@@ -47,7 +47,7 @@ public static class MetricPlot
         var curves = StudyFigures.CurvesOf(spec, summaries, metric, labelSetting: mixed);
         string where = mixed ? "" : $" — {settings[0].Init}, scale {Numbers.Format(settings[0].Scale)}";
         bool log = MetricText.IsLogScale(metric);
-        var plot = CurveChart.Draw($"{MetricText.Title(metric)}{where} ({StudyFigures.SeedsPhrase(spec)})", "epoch", MetricText.Axis(metric), curves, log);
+        var plot = CurveChart.Draw($"{MetricText.Title(metric)}{where} ({StudyFigures.SeedsPhrase(spec, logAxis: log)})", "epoch", MetricText.Axis(metric), curves, log);
 
         double? Y(double? v) => v is double d && log ? Math.Log10(d) : v;
         if (limits.XMin is not null || limits.XMax is not null || limits.YMin is not null || limits.YMax is not null)

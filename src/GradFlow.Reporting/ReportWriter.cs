@@ -10,12 +10,15 @@ namespace GradFlow.Reporting;
 /// </summary>
 public static class ReportWriter
 {
+    public static IReadOnlyList<string> Write(SweepOutcome outcome, IReadOnlyList<ClaimResult>? studySeeds = null) => Write(outcome, CancellationToken.None, studySeeds);
+
+    /// <summary>Writes the figures, claims.csv and report.md; a cancelled token stops it before the next figure (OperationCanceledException).</summary>
     /// <remarks>
     /// The study's claims are decided on the sweep's seeds and written to claims.csv; the report says them
     /// in words. Given the same claims decided on the study's own seeds (<paramref name="studySeeds"/>), the
     /// report marks each comparison that held there but not here "not robust to new seeds".
     /// </remarks>
-    public static IReadOnlyList<string> Write(SweepOutcome outcome, IReadOnlyList<ClaimResult>? studySeeds = null)
+    public static IReadOnlyList<string> Write(SweepOutcome outcome, CancellationToken cancellation, IReadOnlyList<ClaimResult>? studySeeds = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         if (outcome.Summaries.Count == 0 || outcome.Statistics is not { } stats) return [];
@@ -27,6 +30,7 @@ public static class ReportWriter
         var written = new List<string>();
         foreach (var figure in figures)
         {
+            cancellation.ThrowIfCancellationRequested();
             var plot = figure.Draw();
             foreach (var ext in new[] { ".png", ".svg" })
             {

@@ -56,20 +56,24 @@ internal static class StudyFigures
             var members = (smoothOnly ? smooth : g.Drawable).Where(s => SettingGroup.HasData(s, metric)).ToArray();
             if (members.Length == 0) continue;
             string who = smoothOnly ? ", smooth activations" : "";
+            string phrase = SeedsPhrase(spec, logAxis: MetricText.IsLogScale(metric));
             yield return new Figure(metric + g.Suffix, g.Label,
-                $"{MetricText.Title(metric)} vs epoch{who}{g.TitleSuffix} ({seeds})", lookFor,
-                () => Curves(spec, members, metric, $"{MetricText.Title(metric)}{who}{g.TitleSuffix} ({seeds})"));
+                $"{MetricText.Title(metric)} vs epoch{who}{g.TitleSuffix} ({phrase})", lookFor,
+                () => Curves(spec, members, metric, $"{MetricText.Title(metric)}{who}{g.TitleSuffix} ({phrase})"));
         }
     }
 
     public static bool IsSmooth(string activation) =>
         ActivationRegistry.SmoothStudyNames.Contains(activation, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>"mean ± 1 std over 10 seeds" (or "mean over 10 seeds"), or "seed 42" for a single-seed spec.</summary>
-    public static string SeedsPhrase(AblationSpec spec, bool withStd = true) =>
-        spec.Seeds.Count > 1
-            ? string.Create(CultureInfo.InvariantCulture, $"mean{(withStd ? " ± 1 std" : "")} over {spec.Seeds.Count} seeds")
-            : string.Create(CultureInfo.InvariantCulture, $"seed {spec.Seeds[0]}");
+    /// <summary>
+    /// "mean ± 1 std over 10 seeds" (or "mean over 10 seeds"), or "seed 42" for a single-seed spec; on a
+    /// log axis (<paramref name="logAxis"/>) the band is named as what it is (see <see cref="CurveChart.LogNormalBand"/>).
+    /// </summary>
+    public static string SeedsPhrase(AblationSpec spec, bool withStd = true, bool logAxis = false) =>
+        spec.Seeds.Count <= 1 ? string.Create(CultureInfo.InvariantCulture, $"seed {spec.Seeds[0]}")
+        : withStd && logAxis ? string.Create(CultureInfo.InvariantCulture, $"mean over {spec.Seeds.Count} seeds, band: geometric mean ×/÷ geometric std of the log-normal with that mean and std")
+        : string.Create(CultureInfo.InvariantCulture, $"mean{(withStd ? " ± 1 std" : "")} over {spec.Seeds.Count} seeds");
 
     /// <summary>One curve per setting (activation colors; line patterns tell inits and scales apart when mixed).</summary>
     public static List<Curve> CurvesOf(AblationSpec spec, IEnumerable<SettingSummary> summaries, string metric, bool labelSetting = false)

@@ -21,7 +21,7 @@ public sealed class ClaimsTests : TempFolder
         foreach (var key in spec.Runs())
         {
             var log = new RunLog(["test_acc"], 1);
-            log.Append(spec.Epochs - 1)[0] = (key.Activation == "relu" ? relu : 0.90) + key.Seed / 1000.0;
+            log.Append(spec.Epochs - 1)[0] = (key.Activation == "relu" ? relu : 0.90) + (double)key.Seed / 1000.0;
             store.WriteRun(new RunResult(key, log, null));
         }
         store.WriteManifest(new Manifest { Spec = spec, Runs = spec.Runs().Count });

@@ -22,6 +22,24 @@ public static class Gradflow
         return new CliResult(exit, stdout.ToString(), stderr.ToString());
     }
 
+    /// <summary>Runs with a cancellation token, as Ctrl+C delivers it (Program.Main cancels the token at the first one).</summary>
+    internal static CliResult Run(CancellationToken cancellation, params string[] args)
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        int exit = Program.Run(args, new CliContext(stdout, stderr, Interactive: false, cancellation));
+        return new CliResult(exit, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Runs as on a machine with <paramref name="availableMemory"/> bytes of memory (the size checks' verdicts fixed).</summary>
+    internal static CliResult Run(long availableMemory, params string[] args)
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+        int exit = Program.Run(args, new CliContext(stdout, stderr, Interactive: false) { AvailableMemory = availableMemory });
+        return new CliResult(exit, stdout.ToString(), stderr.ToString());
+    }
+
     /// <summary>The bad-input contract: exit 2, one stderr line naming <paramref name="mention"/>, no stack trace, nothing written.</summary>
     public static void AssertBadInput(CliResult result, string mention, params string[] mustNotExist)
     {

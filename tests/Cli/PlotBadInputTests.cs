@@ -24,6 +24,13 @@ public sealed class PlotBadInputTests(SmallResults results) : IClassFixture<Smal
     private CliResult Plot(params string[] options) =>
         Run(["plot", "--results", results.Folder, "--save", _temp.Path("f.png"), .. options, .. options.Contains("--metric") ? Array.Empty<string>() : ["--metric", "train_loss"]]);
 
+    [Theory]
+    [InlineData("--y-max", "1e308")]
+    [InlineData("--y-min", "-1e308")]
+    [InlineData("--x-max", "1e301")]
+    public void Plot_LimitBeyondTheAxisRange_IsRefusedNotIgnored(string option, string value) =>
+        AssertBadInput(Plot(option, value), option, _temp.Path("f.png"));
+
     [Fact]
     public void Plot_ResultsFolderMissing_IsRejected() =>
         AssertBadInput(Run("plot", "--results", _temp.Path("nope"), "--metric", "train_loss", "--save", _temp.Path("f.png")), "--results", _temp.Path("f.png"));

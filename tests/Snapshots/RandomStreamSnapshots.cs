@@ -43,7 +43,7 @@ public sealed class RandomStreamSnapshots
     public void Dataset_FirstRows_MatchApproved(string setting)
     {
         var spec = DataSpecs[setting];
-        ulong seed = spec.Seeds[0];
+        var seed = spec.Seeds[0];
         var data = Xor.Generate(spec.N, spec.Noise, seed, spec.RelabelAfterNoise);
         string where = $"{setting}: {SnapshotText.DescribeData(spec)}";
 

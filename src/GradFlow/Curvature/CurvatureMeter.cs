@@ -1,3 +1,4 @@
+using System.Numerics;
 using GradFlow.Model;
 
 namespace GradFlow.Curvature;
@@ -29,7 +30,7 @@ public sealed class CurvatureMeter
 
     public int ParameterCount => _hvp.ParameterCount;
 
-    public CurvatureMeasurement Measure(Mlp model, ReadOnlySpan<double> x, ReadOnlySpan<double> y, UInt128 seed)
+    public CurvatureMeasurement Measure(Mlp model, ReadOnlySpan<double> x, ReadOnlySpan<double> y, BigInteger seed)
     {
         _hvp.Prepare(model, x, y);
         var extremes = _lanczos.Run(_apply, seed, _options.LanczosTolerance);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using GradFlow.Data;
 using GradFlow.Metrics;
 using GradFlow.Model;
@@ -11,7 +12,7 @@ public sealed class CurvatureMetrics : IMetricGroup
     private readonly SharpnessInstruments _instruments;
     private readonly MetricLayout _layout;
 
-    public CurvatureMetrics(Architecture architecture, Dataset train, double learningRate, int every, ulong runSeed)
+    public CurvatureMetrics(Architecture architecture, Dataset train, double learningRate, int every, BigInteger runSeed)
     {
         _instruments = new SharpnessInstruments(architecture, train, learningRate, every, runSeed);
         _layout = Layout(architecture);

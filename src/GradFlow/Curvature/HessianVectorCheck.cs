@@ -32,7 +32,7 @@ public static class HessianVectorCheck
         hvp.Apply(direction, analytic);
 
         var probe = new GradientProbe(model, data);
-        double t = options.Step / norm;
+        double t = (options.Step ?? GradientCheckOptions.DefaultStep) / norm;
         var gPlus = probe.At(direction, t);
         var gMinus = probe.At(direction, -t);
         var gPlusHalf = probe.At(direction, t / 2);

@@ -1,3 +1,4 @@
+using System.Numerics;
 using GradFlow.Numerics;
 using GradFlow.Random;
 
@@ -20,7 +21,7 @@ public sealed class HutchinsonTrace
         _hz = new double[dimension];
     }
 
-    public TraceEstimate Estimate(Lanczos.SpanAction apply, int probes, UInt128 seed)
+    public TraceEstimate Estimate(Lanczos.SpanAction apply, int probes, BigInteger seed)
     {
         if (probes < 2) throw new ArgumentOutOfRangeException(nameof(probes), probes, "at least two probes, for a standard error");
         var rng = Generator.DefaultRng(seed);

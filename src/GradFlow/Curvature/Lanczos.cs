@@ -1,3 +1,4 @@
+using System.Numerics;
 using GradFlow.Numerics;
 using GradFlow.Random;
 
@@ -39,7 +40,7 @@ public sealed class Lanczos
     /// ends the run with NaN extremes, not converged.
     /// </summary>
     /// <param name="apply">y = H·x (x, y of length P).</param>
-    public LanczosResult Run(SpanAction apply, UInt128 seed, double tolerance = 1e-10)
+    public LanczosResult Run(SpanAction apply, BigInteger seed, double tolerance = 1e-10)
     {
         int n = _n;
         Span<double> q0 = _basis.AsSpan(0, n);

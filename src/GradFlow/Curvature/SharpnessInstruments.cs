@@ -1,3 +1,4 @@
+using System.Numerics;
 using GradFlow.Data;
 using GradFlow.Model;
 
@@ -18,9 +19,9 @@ public sealed class SharpnessInstruments
     private readonly Dataset _train;
     private readonly double _learningRate;
     private readonly int _every;
-    private readonly ulong _runSeed;
+    private readonly BigInteger _runSeed;
 
-    public SharpnessInstruments(Architecture architecture, Dataset train, double learningRate, int every, ulong runSeed, CurvatureOptions? options = null)
+    public SharpnessInstruments(Architecture architecture, Dataset train, double learningRate, int every, BigInteger runSeed, CurvatureOptions? options = null)
     {
         if (every <= 0) throw new ArgumentOutOfRangeException(nameof(every), every, "curvature-every must be a positive integer");
         _meter = new CurvatureMeter(architecture, train.Count, options);
@@ -42,7 +43,7 @@ public sealed class SharpnessInstruments
             row[..4].Fill(double.NaN);
             return;
         }
-        var m = _meter.Measure(model, _train.X, _train.Y, ((UInt128)_runSeed << 64) | (uint)epoch);
+        var m = _meter.Measure(model, _train.X, _train.Y, (_runSeed << 64) | (uint)epoch);
         row[0] = m.LambdaMax;
         row[1] = m.LambdaMin;
         row[2] = m.Trace;

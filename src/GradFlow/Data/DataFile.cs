@@ -54,7 +54,7 @@ public static class DataFile
     public static DataSplit Read(TextReader reader, string source)
     {
         // Column counts are checked row by row below, for a message that says which line and how many fields.
-        using var csv = new CsvReader(reader, CsvFormat.Configuration with { DetectColumnCountChanges = false });
+        using var csv = new CsvReader(reader, CsvFormat.ReaderConfiguration with { DetectColumnCountChanges = false });
         try
         {
             if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)

@@ -1,3 +1,4 @@
+using System.Numerics;
 using GradFlow.Random;
 
 namespace GradFlow.Data;
@@ -6,14 +7,20 @@ namespace GradFlow.Data;
 public static class Xor
 {
     /// <summary>
+    /// The largest noise std: a point is u + σ·z with |u| ≤ 1 and |z| below about 9 (the ziggurat's tail),
+    /// so up to 1e300 every point stays finite; beyond ~1e307 a data file would hold "Infinity".
+    /// </summary>
+    public const double MaxNoise = 1e300;
+
+    /// <summary>
     /// n points uniform in [−1, 1]², label 1 where x1·x2 &lt; 0, then Gaussian noise of std
     /// <paramref name="noise"/> on the inputs; with <paramref name="relabelAfterNoise"/> the label is
     /// taken from the noisy point instead. One generator: uniform(n×2), then normal(n×2).
     /// </summary>
-    public static Dataset Generate(int n, double noise, UInt128 seed, bool relabelAfterNoise = false)
+    public static Dataset Generate(int n, double noise, BigInteger seed, bool relabelAfterNoise = false)
     {
         if (n <= 0) throw new ArgumentOutOfRangeException(nameof(n), n, "n must be positive");
-        if (!(noise >= 0) || double.IsInfinity(noise)) throw new ArgumentOutOfRangeException(nameof(noise), noise, "noise must be a finite number >= 0");
+        if (!(noise >= 0 && noise <= MaxNoise)) throw new ArgumentOutOfRangeException(nameof(noise), noise, "noise must be a finite number >= 0 and at most 1e300");
         var rng = Generator.DefaultRng(seed);
         var x = new double[n * 2];
         var y = new double[n];
@@ -30,7 +37,7 @@ public static class Xor
     /// The study's split: a fresh generator's permutation(n); test = its first round(n·testSize)
     /// indices, train = the rest. With testSize 0 every row is train, in generation order.
     /// </summary>
-    public static DataSplit Split(Dataset data, double testSize, UInt128 seed)
+    public static DataSplit Split(Dataset data, double testSize, BigInteger seed)
     {
         if (!(testSize >= 0 && testSize < 1))
             throw new ArgumentOutOfRangeException(nameof(testSize), testSize, "test size must be in [0, 1)");

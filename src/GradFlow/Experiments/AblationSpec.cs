@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Text.Json.Serialization;
 using GradFlow.Activations;
 using GradFlow.Data;
@@ -17,7 +18,9 @@ public sealed record AblationSpec
     public IReadOnlyList<string> Activations { get; init; } = ActivationRegistry.StudyNames;
     public IReadOnlyList<string> Inits { get; init; } = ["xavier"];
     public IReadOnlyList<double> Scales { get; init; } = [1.0];
-    public IReadOnlyList<ulong> Seeds { get; init; } = [0];
+    /// <summary>Any integers >= 0, as np.random.default_rng takes them (SeedSequence splits a big one into 32-bit words).</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(SeedListJsonConverter))]
+    public IReadOnlyList<BigInteger> Seeds { get; init; } = [0];
     public IReadOnlyList<int> Arch { get; init; } = [2, 16, 16, 1];
     public int N { get; init; } = 300;
     public double Noise { get; init; } = 0.1;
@@ -101,6 +104,7 @@ public sealed record AblationSpec
         if (Arch[0] != 2) throw new SpecException(Invariant($"arch: the XOR data has 2 features, so the input width must be 2, got [{string.Join(",", Arch)}]"));
         if (N <= 0) throw new SpecException(Invariant($"n: {N} is not a positive integer"));
         if (!(Noise >= 0) || double.IsInfinity(Noise)) throw new SpecException(Invariant($"noise: {Noise} is not a finite number >= 0"));
+        if (Noise > Xor.MaxNoise) throw new SpecException(Invariant($"noise: {Noise} is beyond 1e300, where the noisy points can overflow to infinity; expected a number in [0, 1e300]"));
         if (!(TestSize >= 0 && TestSize < 1)) throw new SpecException(Invariant($"test-size: {TestSize} is not in [0, 1)"));
         int testRows = Xor.TestRows(N, TestSize);
         if (TestSize > 0 && testRows >= N)
@@ -123,9 +127,30 @@ public sealed record AblationSpec
         if (!(ZLinearEps > 0) || double.IsInfinity(ZLinearEps)) throw new SpecException(Invariant($"z-linear-eps: {ZLinearEps} is not a finite number > 0"));
         if (LogEvery <= 0) throw new SpecException(Invariant($"log-every: {LogEvery} is not a positive integer"));
         // A run keeps its whole log in memory: bound it before anything is written.
-        long values = (long)((Epochs - 1) / LogEvery + 2) * MetricColumnBound;
+        long values = ((long)(Epochs - 1) / LogEvery + 2) * MetricColumnBound;
         if (values > MaxLoggedValues)
             throw new SpecException(Invariant($"epochs: {Epochs} epochs logged every {LogEvery} would keep about {values} values per run; at most {MaxLoggedValues} (fewer epochs or a larger --log-every)"));
         return this;
+    }
+
+    /// <summary>
+    /// Null when <paramref name="runs"/> runs on <paramref name="threads"/> threads fit in
+    /// <paramref name="availableBytes"/>, else the one-line refusal naming the sizes (checked before
+    /// anything is allocated or written). Counted in doubles: the data and its split (about 8.5 per
+    /// point), the model, a batch pass over the train rows and one over the test rows, the pooled
+    /// diagnostics (3 per hidden unit and train row) while a run trains, and every run's log kept
+    /// until the summaries are written.
+    /// </summary>
+    public string? MemoryProblem(int threads, int runs, long availableBytes)
+    {
+        var widths = Arch;
+        double testRows = HasTestSplit ? Math.Round(N * TestSize, MidpointRounding.ToEven) : 0, trainRows = N - testRows;
+        double working = 8.5 * N + NetworkSize.Parameters(widths) + NetworkSize.Pass(widths, trainRows) + NetworkSize.Pass(widths, testRows)
+                         + 3 * NetworkSize.HiddenUnits(widths) * trainRows;
+        double log = ((double)(Epochs - 1) / LogEvery + 2) * MetricColumnBound;
+        double largest = Math.Max(2.0 * N, Math.Max(NetworkSize.LargestArray(widths, trainRows), NetworkSize.HiddenUnits(widths) * trainRows));
+        var problem = Numerics.MemoryBudget.Problem(Math.Max(1, Math.Min(threads, runs)) * working + runs * log, largest, availableBytes);
+        return problem is null ? null
+            : Invariant($"too big for this machine: --arch {string.Join(",", Arch)} with --n {N}, --epochs {Epochs} at --log-every {LogEvery}, {runs} runs on --threads {threads} {problem}; expected narrower layers, a smaller --n, fewer --threads or fewer epochs logged");
     }
 }

@@ -17,4 +17,8 @@ public sealed record Manifest
     public DateTime StartedUtc { get; init; }
     public DateTime? FinishedUtc { get; init; }
     public double? ElapsedSeconds { get; init; }
+
+    /// <summary>Every file of the finished folder but the manifest, relative with '/', in ordinal order; absent until the report is written.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Outputs { get; init; }
 }

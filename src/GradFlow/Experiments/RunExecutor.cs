@@ -10,7 +10,10 @@ namespace GradFlow.Experiments;
 /// <summary>One run from its key: data, split and weights from default_rng(seed), then training.</summary>
 public static class RunExecutor
 {
-    public static RunResult Execute(AblationSpec spec, RunKey key)
+    public static RunResult Execute(AblationSpec spec, RunKey key) => Execute(spec, key, CancellationToken.None);
+
+    /// <summary>One run, stopped within an epoch of <paramref name="cancellation"/> (OperationCanceledException).</summary>
+    public static RunResult Execute(AblationSpec spec, RunKey key, CancellationToken cancellation)
     {
         var arch = spec.Architecture;
         var activation = ActivationRegistry.Get(key.Activation);
@@ -22,7 +25,7 @@ public static class RunExecutor
         if (spec.CurvatureEvery > 0)
             groups = [.. groups, new CurvatureMetrics(arch, split.Train, rate, spec.CurvatureEvery, key.Seed), new DynamicsMetrics(model, rate)];
         var trainer = new Trainer(model, split, new TrainingOptions(rate, spec.Epochs, spec.LogEvery), groups);
-        var result = trainer.Run();
+        var result = trainer.Run(cancellation);
         return new RunResult(key, result.Log, result.DivergedAt);
     }
 

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace GradFlow.Experiments;
 
 /// <summary>
@@ -8,7 +10,7 @@ public sealed record SettingKey(string Activation, string Init, double Scale, do
 {
     public string Stem => LearningRate is { } lr ? $"{Activation}_{Init}_{ScaleTag.Of(Scale)}_lr{ScaleTag.Of(lr)[1..]}" : $"{Activation}_{Init}_{ScaleTag.Of(Scale)}";
 
-    public RunKey WithSeed(ulong seed) => new(this, seed);
+    public RunKey WithSeed(BigInteger seed) => new(this, seed);
 
     public override string ToString() => Stem;
 }

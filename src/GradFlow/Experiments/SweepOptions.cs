@@ -3,7 +3,10 @@ namespace GradFlow.Experiments;
 /// <summary>How a sweep executes; none of it changes a byte of the result files.</summary>
 /// <param name="Threads">Runs in parallel at most; 0 means one per core.</param>
 /// <param name="Progress">Told after every run, finished now or found complete on disk.</param>
-public sealed record SweepOptions(int Threads = 0, Shard? Shard = null, IProgress<SweepProgress>? Progress = null, CancellationToken Cancellation = default)
+/// <param name="Notice">Told, in one line, about each run file found on disk but not proven complete (<see cref="RunProof"/>), which is run again.</param>
+/// <param name="AvailableMemory">The memory the sweep's size is checked against; null: what the machine makes available.</param>
+public sealed record SweepOptions(int Threads = 0, Shard? Shard = null, IProgress<SweepProgress>? Progress = null, CancellationToken Cancellation = default,
+    long? AvailableMemory = null, Action<string>? Notice = null)
 {
     public int EffectiveThreads => Threads > 0 ? Threads : Environment.ProcessorCount;
     public Shard EffectiveShard => Shard ?? Experiments.Shard.Whole;

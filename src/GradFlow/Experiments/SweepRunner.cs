@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using GradFlow.IO;
 
 namespace GradFlow.Experiments;
 
@@ -14,7 +16,13 @@ public static class SweepRunner
         options ??= new SweepOptions();
         spec.Validate();
         var shard = options.EffectiveShard;
+        int owned = Enumerable.Range(0, spec.Runs().Count).Count(shard.Owns);
+        if (spec.MemoryProblem(options.EffectiveThreads, owned, options.AvailableMemory ?? Numerics.MemoryBudget.AvailableBytes) is { } tooBig)
+            throw new SpecException(tooBig);
         var store = new ResultStore(outDirectory);
+        if (File.Exists(store.Root)) throw new SpecException($"out: {store.Root} is a file; expected a folder for the results");
+        // One owner per folder, for the whole sweep: a second sweep into it is refused at once.
+        using var owner = FolderLock.Acquire(store.Root);
         var existing = CheckFolder(store, spec, shard);
         var started = DateTime.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -29,30 +37,53 @@ public static class SweepRunner
         var results = new RunResult[mine.Length];
         int done = 0, resumed = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads, CancellationToken = options.Cancellation };
+        // Failures by run index: however many runs fail at once, the earliest in run order is reported, as itself.
+        var failures = new System.Collections.Concurrent.ConcurrentDictionary<int, ExceptionDispatchInfo>();
         try
         {
-            Parallel.For(0, mine.Length, parallel, i =>
+            Parallel.For(0, mine.Length, parallel, (i, loop) =>
             {
-                var key = mine[i];
-                bool onDisk = store.HasRun(key);
-                if (onDisk) results[i] = store.ReadRun(key);
-                else
+                try { Execute(i); }
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    results[i] = RunExecutor.Execute(spec, key);
-                    store.WriteRun(results[i]);
+                    failures[i] = ExceptionDispatchInfo.Capture(e);
+                    loop.Stop();
                 }
-                if (onDisk) Interlocked.Increment(ref resumed);
-                options.Progress?.Report(new SweepProgress(key, Interlocked.Increment(ref done), mine.Length, onDisk));
             });
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        catch (Exception) when (!failures.IsEmpty)
         {
-            // One failing run: report its own exception (bad run file, bad input) rather than the wrapper.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
-            throw;
+            // Reported below: a run's own failure outranks the cancellations it caused.
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
+        {
+            // Ctrl+C: the runs in progress stopped at their next epoch; the finished ones are on disk.
+            throw new OperationCanceledException("the sweep was interrupted", e, options.Cancellation);
+        }
+        if (!failures.IsEmpty) failures[failures.Keys.Min()].Throw();
+
+        void Execute(int i)
+        {
+            var key = mine[i];
+            bool onDisk = false;
+            if (store.HasRun(key))
+            {
+                var (run, why) = RunProof.Read(store, spec, key);
+                if (run is not null) (results[i], onDisk) = (run, true);
+                else options.Notice?.Invoke($"{store.RunPath(key)} is not proven complete: {why}; running it again");
+            }
+            if (!onDisk)
+            {
+                results[i] = RunExecutor.Execute(spec, key, options.Cancellation);
+                store.WriteRun(results[i]);
+                RunProof.Record(store, key);
+            }
+            if (onDisk) Interlocked.Increment(ref resumed);
+            options.Progress?.Report(new SweepProgress(key, Interlocked.Increment(ref done), mine.Length, onDisk));
         }
 
-        var (summaries, statistics) = shard.IsWhole ? WriteAggregates(spec, store, results) : ([], null);
+        options.Cancellation.ThrowIfCancellationRequested();
+        var (summaries, statistics) = shard.IsWhole ? WriteAggregates(spec, store, results, options.Cancellation) : ([], null);
         clock.Stop();
         store.WriteManifest(new Manifest
         {
@@ -80,12 +111,14 @@ public static class SweepRunner
             else
             {
                 var diff = ResultStore.Differences(spec, manifest.Spec);
-                if (diff.Count > 0) throw new SpecException($"merge: {dir} holds a different spec ({string.Join(", ", diff)} differ) from {shardDirectories[0]}");
+                if (diff.Count > 0) throw new SpecException($"merge: {dir} holds a different spec ({string.Join(", ", SpecOptions.For(diff))} differ) from {shardDirectories[0]}");
             }
             sources.Add(store);
         }
         spec!.Validate();
         var target = new ResultStore(outDirectory);
+        if (File.Exists(target.Root)) throw new SpecException($"out: {target.Root} is a file; expected a folder for the results");
+        using var owner = FolderLock.Acquire(target.Root);
         CheckFolder(target, spec, Shard.Whole);
         var runs = spec.Runs();
         var results = new RunResult[runs.Count];
@@ -93,12 +126,17 @@ public static class SweepRunner
         {
             var source = sources.FirstOrDefault(s => s.HasRun(runs[i]))
                 ?? throw new SpecException($"merge: run {runs[i]} is in none of the shard folders; run its shard first");
-            results[i] = source.ReadRun(runs[i]);
+            var (run, why) = RunProof.Read(source, spec, runs[i]);
+            results[i] = run ?? throw new SpecException($"merge: {source.RunPath(runs[i])} is not proven complete: {why}; run its shard again with the same command");
         }
         var started = DateTime.UtcNow;
         foreach (var r in results)
-            if (!target.HasRun(r.Key)) target.WriteRun(r);
-        var (summaries, statistics) = WriteAggregates(spec, target, results);
+            if (!target.HasRun(r.Key) || RunProof.Read(target, spec, r.Key).Run is null)
+            {
+                target.WriteRun(r);
+                RunProof.Record(target, r.Key);
+            }
+        var (summaries, statistics) = WriteAggregates(spec, target, results, CancellationToken.None);
         target.WriteManifest(new Manifest
         {
             Spec = spec, Runs = runs.Count, StartedUtc = started, FinishedUtc = DateTime.UtcNow, ElapsedSeconds = clock.Elapsed.TotalSeconds,
@@ -106,17 +144,20 @@ public static class SweepRunner
         return new SweepOutcome(spec, target, results, summaries, statistics, results.Length, clock.Elapsed);
     }
 
-    private static (IReadOnlyList<SettingSummary> Summaries, SweepStats? Statistics) WriteAggregates(AblationSpec spec, ResultStore store, IReadOnlyList<RunResult> results)
+    private static (IReadOnlyList<SettingSummary> Summaries, SweepStats? Statistics) WriteAggregates(AblationSpec spec, ResultStore store, IReadOnlyList<RunResult> results,
+        CancellationToken cancellation)
     {
         var summaries = new List<SettingSummary>();
         foreach (var setting in spec.Settings())
         {
+            cancellation.ThrowIfCancellationRequested();
             var runs = results.Where(r => r.Key.Setting == setting).ToArray();
             var summary = Aggregation.Summarize(setting, runs);
             store.WriteSummary(summary);
             summaries.Add(summary);
         }
         store.WriteFinal(spec, summaries);
+        cancellation.ThrowIfCancellationRequested();
         var statistics = SweepStatistics.Compute(spec, results);
         store.WriteStats(statistics);
         return (summaries, statistics);
@@ -135,7 +176,7 @@ public static class SweepRunner
         }
         var diff = ResultStore.Differences(manifest.Spec, spec);
         if (diff.Count > 0)
-            throw new SpecException($"out: {store.Root} holds results of a different spec ({string.Join(", ", diff)} differ); choose another folder or the same spec");
+            throw new SpecException($"out: {store.Root} holds results of a different spec ({string.Join(", ", SpecOptions.For(diff))} differ); choose another folder or the same options");
         if (manifest.Shard != shard.ToString())
             throw new SpecException($"out: {store.Root} holds shard {manifest.Shard}, not {shard}; give each shard its own folder");
         foreach (var key in spec.Runs().Where(store.HasRun))
@@ -146,9 +187,9 @@ public static class SweepRunner
                 throw new SpecException($"out: {store.RunPath(key)} records other metrics than this build does ([{string.Join(",", found)}]); choose another folder");
         }
         // Temporary files of writes cut short (a killed process) are never results: drop them.
-        foreach (var dir in new[] { store.Root, store.RunsDirectory, store.SummaryDirectory })
+        foreach (var dir in new[] { store.Root, store.RunsDirectory, store.SummaryDirectory, store.PlotsDirectory })
             if (Directory.Exists(dir))
-                foreach (var temp in Directory.EnumerateFiles(dir, "*.tmp-*")) File.Delete(temp);
+                foreach (var temp in Directory.EnumerateFiles(dir, "*" + AtomicFile.TempMarker + "*")) File.Delete(temp);
         return manifest;
     }
 

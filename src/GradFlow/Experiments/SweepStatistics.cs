@@ -26,7 +26,8 @@ public static class SweepStatistics
             var times = new List<ThresholdTime>();
             foreach (double threshold in Thresholds)
             {
-                var first = runs.Select(r => TimeToThreshold.FirstEpoch(r.Log.Epochs, r.Log.Column(metric), threshold)).ToArray();
+                // Diverged runs are counted (final.csv's n_diverged), never timed: their accuracy before the blow-up is no convergence.
+                var first = runs.Where(r => !r.Diverged).Select(r => TimeToThreshold.FirstEpoch(r.Log.Epochs, r.Log.Column(metric), threshold)).ToArray();
                 var summary = TimeToThreshold.Summarize(first);
                 times.Add(new ThresholdTime(threshold, summary.CountNever, summary.Median, TimeToThreshold.MedianWithBudget(first, spec.Epochs)));
             }

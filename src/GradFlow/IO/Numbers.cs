@@ -16,6 +16,9 @@ public static class Numbers
 
     public static string Format(ulong value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>An integer of any size (a seed: NumPy takes any int >= 0).</summary>
+    public static string Format(System.Numerics.BigInteger value) => value.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>Parses a number written by <see cref="Format(double)"/> (also NaN and ±Infinity), or returns false.</summary>
     public static bool TryParse(string? text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);

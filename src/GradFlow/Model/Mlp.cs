@@ -1,3 +1,4 @@
+using System.Numerics;
 using GradFlow.Activations;
 using GradFlow.Random;
 
@@ -33,7 +34,7 @@ public sealed class Mlp
     /// The study's initialisation: a fresh <c>default_rng(seed)</c>, one normal(0, std, (fan_in, fan_out))
     /// per layer in layer order, row-major; biases 0.
     /// </summary>
-    public static Mlp Init(Architecture arch, Activation activation, InitScheme init, double scale, UInt128 seed)
+    public static Mlp Init(Architecture arch, Activation activation, InitScheme init, double scale, BigInteger seed)
     {
         if (!(scale > 0) || double.IsInfinity(scale)) throw new ArgumentOutOfRangeException(nameof(scale), scale, "init scale must be a finite number > 0");
         var rng = Generator.DefaultRng(seed);

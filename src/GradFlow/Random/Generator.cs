@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace GradFlow.Random;
 
 /// <summary>
@@ -10,8 +12,8 @@ public sealed class Generator
 
     private Generator(Pcg64 bitGenerator) => _bitGenerator = bitGenerator;
 
-    /// <summary>Same as <c>np.random.default_rng(seed)</c> for any seed in [0, 2^128).</summary>
-    public static Generator DefaultRng(UInt128 seed) => new(new Pcg64(new SeedSequence(seed)));
+    /// <summary>Same as <c>np.random.default_rng(seed)</c> for any integer seed >= 0.</summary>
+    public static Generator DefaultRng(BigInteger seed) => new(new Pcg64(new SeedSequence(seed)));
 
     /// <summary>The underlying bit generator (NumPy's <c>Generator.bit_generator</c>).</summary>
     public Pcg64 BitGenerator => _bitGenerator;

@@ -38,7 +38,7 @@ public sealed class Pcg64
     }
 
     /// <summary>Same as <c>np.random.PCG64(seed)</c>.</summary>
-    public Pcg64(UInt128 seed) : this(new SeedSequence(seed))
+    public Pcg64(BigInteger seed) : this(new SeedSequence(seed))
     {
     }
 

@@ -1,7 +1,9 @@
+using System.Numerics;
+
 namespace GradFlow.Random;
 
 /// <summary>
-/// NumPy's <c>np.random.SeedSequence(entropy)</c> for an integer entropy in [0, 2^128):
+/// NumPy's <c>np.random.SeedSequence(entropy)</c> for any integer entropy >= 0:
 /// a 4-word pool mixed from the entropy's 32-bit words, then hashed out into as many words as asked.
 /// </summary>
 public sealed class SeedSequence
@@ -19,19 +21,24 @@ public sealed class SeedSequence
 
     private readonly uint[] _pool = new uint[PoolSize];
 
-    /// <summary>Same as <c>np.random.SeedSequence(entropy)</c>.</summary>
-    public SeedSequence(UInt128 entropy)
+    /// <summary>Same as <c>np.random.SeedSequence(entropy)</c> for any integer entropy >= 0.</summary>
+    public SeedSequence(BigInteger entropy)
     {
-        // NumPy splits the integer into 32-bit words, lowest first; 0 still gives one word.
-        Span<uint> words = stackalloc uint[4];
-        int count = 0;
+        ArgumentOutOfRangeException.ThrowIfNegative(entropy.Sign, nameof(entropy));
+        MixEntropy(Words(entropy));
+    }
+
+    /// <summary>NumPy's <c>_int_to_uint32_array</c>: the integer's 32-bit words, lowest first; 0 still gives one word.</summary>
+    public static uint[] Words(BigInteger entropy)
+    {
+        var words = new List<uint>();
         do
         {
-            words[count++] = (uint)entropy;
+            words.Add((uint)(entropy & uint.MaxValue));
             entropy >>= 32;
         }
-        while (entropy != 0);
-        MixEntropy(words[..count]);
+        while (!entropy.IsZero);
+        return words.ToArray();
     }
 
     /// <summary>The mixed pool, NumPy's <c>SeedSequence.pool</c>.</summary>
@@ -59,8 +66,8 @@ public sealed class SeedSequence
             destination[i] = words[2 * i] | ((ulong)words[2 * i + 1] << 32);
     }
 
-    // At most 4 entropy words fit a UInt128, never more than the pool, so NumPy's third
-    // stage (mixing in entropy words beyond the pool) has nothing to do here.
+    // NumPy's mix_entropy: hash the first words into the pool, mix every pool word into every other,
+    // then mix each entropy word beyond the pool into every pool word (seeds of 2^128 and more).
     private void MixEntropy(ReadOnlySpan<uint> entropy)
     {
         uint hashConst = InitA;
@@ -74,6 +81,10 @@ public sealed class SeedSequence
                 if (src != dst) _pool[dst] = Mix(_pool[dst], HashMix(_pool[src], ref hashConst));
             }
         }
+
+        for (int src = PoolSize; src < entropy.Length; src++)
+            for (int dst = 0; dst < PoolSize; dst++)
+                _pool[dst] = Mix(_pool[dst], HashMix(entropy[src], ref hashConst));
     }
 
     private static uint HashMix(uint value, ref uint hashConst)

@@ -36,16 +36,31 @@ public sealed class Trainer
 
     public RunLog Log { get; }
 
-    public TrainingResult Run()
+    /// <summary>
+    /// The divergence rule: a run diverges at the first epoch whose train loss is NaN, infinite, or more
+    /// than this factor times max(the epoch-0 train loss, ln 2) — ln 2 being the loss of predicting ½
+    /// everywhere, so that a small starting loss does not make the bound tight. Three orders of magnitude
+    /// above the start is far beyond what gradient descent on this loss does when it works (the presets
+    /// never exceed 1.21× their start) and catches a loss that stays finite but absurd (tanh at lr 1e50: 2.4e49).
+    /// </summary>
+    public const double DivergenceFactor = 1000;
+
+    public TrainingResult Run() => Run(CancellationToken.None);
+
+    /// <summary>Trains; a cancelled token stops it at the start of the next epoch (OperationCanceledException): a run stops within one epoch.</summary>
+    public TrainingResult Run(CancellationToken cancellation)
     {
         var train = _data.Train;
+        double bound = double.PositiveInfinity;
         for (int epoch = 0; epoch < _options.Epochs; epoch++)
         {
+            cancellation.ThrowIfCancellationRequested();
             _train.Forward(_model, train.X);
             _state.Epoch = epoch;
             _state.TrainLoss = _train.Loss(train.Y);
             _state.TrainAccuracy = _train.Accuracy(train.Y);
-            if (!double.IsFinite(_state.TrainLoss)) return Diverged(epoch);
+            if (epoch == 0) bound = DivergenceFactor * Math.Max(_state.TrainLoss, Math.Log(2));
+            if (!double.IsFinite(_state.TrainLoss) || _state.TrainLoss > bound) return Diverged(epoch);
             _train.Backward(_model, train.Y);
             if (_test is not null)
             {

@@ -16,7 +16,7 @@ public sealed class NumericalGradient
     private readonly double[][] _baseZ;
     private readonly IReadOnlyList<double> _kinks;
 
-    private const double MachineEpsilon = 2.220446049250313e-16; // 2^−52
+    public const double MachineEpsilon = 2.220446049250313e-16; // 2^−52
 
     public NumericalGradient(Mlp model, Dataset data)
     {
@@ -61,8 +61,11 @@ public sealed class NumericalGradient
         double dH = (plusH - minusH) / (2 * h);
         double dHalf = (plusHalf - minusHalf) / h;
         double largestLoss = Math.Max(Math.Max(Math.Abs(plusH), Math.Abs(minusH)), Math.Max(Math.Abs(plusHalf), Math.Abs(minusHalf)));
-        return ((4 * dHalf - dH) / 3, crosses, 4 * MachineEpsilon * largestLoss / h);
+        return ((4 * dHalf - dH) / 3, crosses, RoundingBound(largestLoss, h));
     }
+
+    /// <summary>4ε·|L|/h: the bound on the extrapolated difference's rounding error (see <see cref="Derivative"/>).</summary>
+    public static double RoundingBound(double loss, double h) => 4 * MachineEpsilon * Math.Abs(loss) / h;
 
     private bool MovedAcrossKink() => KinkCrossing.Any(_pass, _baseZ, _kinks);
 }

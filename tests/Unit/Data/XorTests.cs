@@ -244,6 +244,7 @@ public sealed class XorTests
     [InlineData(-0.1)]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
+    [InlineData(1e308)] // finite, but the noisy points would overflow to infinity
     public void Generate_BadNoise_ThrowsSayingWhatIsAccepted(double noise)
     {
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => Xor.Generate(10, noise, 0));

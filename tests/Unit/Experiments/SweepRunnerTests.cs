@@ -92,20 +92,66 @@ public sealed class SweepRunnerTests : IDisposable
     }
 
     [Fact]
-    public void Run_FolderOfADifferentSpec_IsRefusedNamingTheFields()
+    public void Run_FolderOfADifferentSpec_IsRefusedNamingTheOptionsTyped()
     {
         SweepRunner.Run(Spec, Dir("x"), new SweepOptions());
         var before = Files(Dir("x"));
 
         var e = Assert.Throws<SpecException>(() => SweepRunner.Run(Spec with { Epochs = 41, LearningRate = 0.1 }, Dir("x"), new SweepOptions()));
 
-        Assert.Contains("epochs", e.Message);
-        Assert.Contains("learning_rate", e.Message);
+        // The options a user types (--lr), not the manifest's JSON fields (learning_rate).
+        Assert.Contains("(--lr, --epochs differ)", e.Message);
+        Assert.DoesNotContain("learning_rate", e.Message);
         Assert.Equal(before, Files(Dir("x")));
     }
 
+    /// <summary>Resumes <paramref name="dir"/> and returns the lines it said about runs it did not trust.</summary>
+    private static (SweepOutcome Outcome, List<string> Notices) Resume(AblationSpec spec, string dir)
+    {
+        var notices = new List<string>();
+        var outcome = SweepRunner.Run(spec, dir, new SweepOptions(Threads: 2, Notice: n => { lock (notices) notices.Add(n); }));
+        return (outcome, notices);
+    }
+
     [Fact]
-    public void Run_ResumingACorruptRunFile_ReportsThatFileNotAWrapper()
+    public void Run_ResumingATruncatedRunFile_RerunsItSayingSoAndEndsWithTheFilesOfACleanRun()
+    {
+        SweepRunner.Run(Spec, Dir("clean"), new SweepOptions(Threads: 2));
+        SweepRunner.Run(Spec, Dir("cut"), new SweepOptions(Threads: 2));
+        // The adversarial case: a run file cut to 19 of its 40 epochs, header intact, rows whole.
+        string victim = Path.Combine(Dir("cut"), "runs", "relu_xavier_s2_seed1.csv");
+        File.WriteAllLines(victim, File.ReadAllLines(victim).Take(1 + 19));
+
+        var (outcome, notices) = Resume(Spec, Dir("cut"));
+
+        var notice = Assert.Single(notices);
+        Assert.Contains("relu_xavier_s2_seed1.csv", notice);
+        Assert.Contains("running it again", notice);
+        Assert.Equal(11, outcome.ResumedCount);
+        AssertSameFiles(Dir("clean"), Dir("cut"));
+    }
+
+    [Fact]
+    public void Run_ResumingAnEditedRunFile_FailsItsChecksumAndRerunsIt()
+    {
+        SweepRunner.Run(Spec, Dir("clean"), new SweepOptions(Threads: 2));
+        SweepRunner.Run(Spec, Dir("edited"), new SweepOptions(Threads: 2));
+        // Same length, same rows, one value changed: only the checksum recorded at write time can tell.
+        string victim = Path.Combine(Dir("edited"), "runs", "tanh_xavier_s0p5_seed2.csv");
+        var lines = File.ReadAllLines(victim);
+        var cells = lines[5].Split(',');
+        cells[1] = cells[1][..^1] + (cells[1][^1] == '1' ? '2' : '1');
+        lines[5] = string.Join(',', cells);
+        File.WriteAllLines(victim, lines);
+
+        var (_, notices) = Resume(Spec, Dir("edited"));
+
+        Assert.Contains("checksum", Assert.Single(notices));
+        AssertSameFiles(Dir("clean"), Dir("edited"));
+    }
+
+    [Fact]
+    public void Run_ResumingAnUnreadableRunFile_RerunsItSayingWhy()
     {
         SweepRunner.Run(Spec, Dir("c"), new SweepOptions(Threads: 2));
         string victim = Path.Combine(Dir("c"), "runs", "relu_xavier_s2_seed1.csv");
@@ -113,10 +159,90 @@ public sealed class SweepRunnerTests : IDisposable
         lines[3] = lines[3].Replace(lines[3].Split(',')[1], "abc");
         File.WriteAllLines(victim, lines);
 
-        var e = Assert.Throws<InvalidDataException>(() => SweepRunner.Run(Spec, Dir("c"), new SweepOptions(Threads: 2)));
+        var (_, notices) = Resume(Spec, Dir("c"));
 
-        Assert.Contains("relu_xavier_s2_seed1.csv", e.Message);
-        Assert.Contains("train_loss 'abc' is not a number", e.Message);
+        Assert.Contains("relu_xavier_s2_seed1.csv", Assert.Single(notices));
+        Assert.DoesNotContain("abc", File.ReadAllText(victim));
+    }
+
+    [Fact]
+    public void Run_ManyRunsFailingAtOnce_ReportsTheFirstOneNotAnAggregate()
+    {
+        // Every run file's path is taken by a folder: each run trains, then fails to write, on both threads at once.
+        var spec = Spec with { Activations = ["relu", "tanh", "arctan", "softsign"], Scales = [1.0], Seeds = [0], Epochs = 400 };
+        SweepRunner.Run(spec, Dir("blocked"), new SweepOptions(Threads: 2));
+        var store = new ResultStore(Dir("blocked"));
+        foreach (var key in spec.Runs())
+        {
+            File.Delete(store.RunPath(key));
+            Directory.CreateDirectory(store.RunPath(key));
+        }
+
+        // However many runs fail at once, the failure of the earliest in run order is reported, as itself.
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            var e = Assert.ThrowsAny<IOException>(() => SweepRunner.Run(spec, Dir("blocked"), new SweepOptions(Threads: 2)));
+            Assert.Contains("relu_xavier_s1_seed0.csv", e.Message);
+        }
+    }
+
+    [Fact]
+    public void Run_Resumed_DropsTheTempFilesOfKilledWritesInEveryFolderItWrites()
+    {
+        var small = Spec with { Activations = ["relu"], Scales = [1.0], Seeds = [0] };
+        SweepRunner.Run(small, Dir("t"), new SweepOptions());
+        var store = new ResultStore(Dir("t"));
+        // What a write killed between its temp file and the rename leaves, in each folder the store and the figures write.
+        string[] temps =
+        [
+            Path.Combine(store.Root, "final.csv.tmp-1-abc"), Path.Combine(store.RunsDirectory, "x.csv.tmp-1-abc"),
+            Path.Combine(store.SummaryDirectory, "x.csv.tmp-1-abc"), Path.Combine(store.PlotsDirectory, ".accuracy.tmp-1-abc.png"),
+        ];
+        Directory.CreateDirectory(store.PlotsDirectory);
+        foreach (var t in temps) File.WriteAllText(t, "partial");
+
+        SweepRunner.Run(small, Dir("t"), new SweepOptions());
+
+        Assert.All(temps, t => Assert.False(File.Exists(t), t));
+    }
+
+    [Fact]
+    public void Run_FolderHeldByAnotherOwner_IsRefusedNamingTheFolderAndTheOwner()
+    {
+        using var held = FolderLock.Acquire(Dir("held"));
+
+        var e = Assert.Throws<SpecException>(() => SweepRunner.Run(Spec, Dir("held"), new SweepOptions()));
+
+        Assert.Contains(Dir("held"), e.Message);
+        Assert.Contains($"in use by gradflow process {Environment.ProcessId} on {Environment.MachineName}", e.Message);
+        Assert.False(Directory.Exists(Path.Combine(Dir("held"), "runs")));
+        Assert.False(File.Exists(Path.Combine(Dir("held"), "manifest.json")));
+    }
+
+    [Fact]
+    public void Run_LockLeftByADeadProcess_IsTakenOverAndReleased()
+    {
+        // What a killed run leaves: the lock file (its lock died with the process) and the owner's line.
+        Directory.CreateDirectory(Dir("stale"));
+        File.WriteAllText(Path.Combine(Dir("stale"), FolderLock.LockName), "");
+        File.WriteAllText(Path.Combine(Dir("stale"), FolderLock.OwnerName), "gradflow process 999999 on gone, started 2026-01-01 00:00:00 UTC\n");
+
+        var outcome = SweepRunner.Run(Spec with { Activations = ["relu"], Scales = [1.0], Seeds = [0] }, Dir("stale"), new SweepOptions());
+
+        Assert.Single(outcome.Runs);
+        Assert.False(File.Exists(Path.Combine(Dir("stale"), FolderLock.OwnerName)));
+        using var again = FolderLock.Acquire(Dir("stale")); // free once the run is over
+    }
+
+    [Fact]
+    public void Merge_TargetHeldByAnotherOwner_IsRefused()
+    {
+        SweepRunner.Run(Spec, Dir("src"), new SweepOptions());
+        using var held = FolderLock.Acquire(Dir("merged"));
+
+        var e = Assert.Throws<SpecException>(() => SweepRunner.Merge(Dir("merged"), [Dir("src")]));
+
+        Assert.Contains("in use by", e.Message);
     }
 
     [Fact]

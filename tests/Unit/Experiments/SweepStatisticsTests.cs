@@ -9,7 +9,7 @@ public sealed class SweepStatisticsTests
     private static readonly AblationSpec Spec = Presets.Paper with { Activations = ["relu", "tanh"], Scales = [1.0], Seeds = [0, 1, 2, 3], Epochs = 3 };
 
     // test_acc per epoch 0..2; relu reaches 0.9 at epoch 1 on every seed, tanh never gets to 0.85.
-    private static RunResult Run(string activation, ulong seed, double[] testAcc)
+    private static RunResult Run(string activation, System.Numerics.BigInteger seed, double[] testAcc)
     {
         var log = new RunLog(["train_acc", "test_acc"], testAcc.Length);
         for (int e = 0; e < testAcc.Length; e++)
@@ -23,8 +23,8 @@ public sealed class SweepStatisticsTests
 
     private static SweepStats Stats() => SweepStatistics.Compute(Spec,
     [
-        .. Spec.Seeds.Select(s => Run("relu", s, [0.5, 0.9, 0.95 + 0.01 * s])),
-        .. Spec.Seeds.Select(s => Run("tanh", s, [0.5, 0.6, 0.7 + 0.01 * s])),
+        .. Spec.Seeds.Select(s => Run("relu", s, [0.5, 0.9, 0.95 + 0.01 * (double)s])),
+        .. Spec.Seeds.Select(s => Run("tanh", s, [0.5, 0.6, 0.7 + 0.01 * (double)s])),
     ]);
 
     // stats.csv's rows: what the file holds.
@@ -43,6 +43,23 @@ public sealed class SweepStatisticsTests
         Assert.Equal(4, Value(rows, "tanh", "tta_0.9_never"));
         Assert.True(double.IsNaN(Value(rows, "tanh", "tta_0.9_median")));
         Assert.Equal(3, Value(rows, "tanh", "tta_0.9_median_budget")); // never counts as the 3-epoch budget
+    }
+
+    [Fact]
+    public void Compute_DivergedRuns_AreLeftOutOfTimeToThresholdToo()
+    {
+        // tanh seed 3 reaches 0.9 at epoch 0, then diverges at epoch 1: counted, never timed (nor averaged).
+        var diverged = Run("tanh", 3, [0.95, 0.3]) with { DivergedAt = 1 };
+        var stats = SweepStatistics.Compute(Spec,
+        [
+            .. Spec.Seeds.Select(s => Run("relu", s, [0.5, 0.9, 0.95])),
+            .. Spec.Seeds.Take(3).Select(s => Run("tanh", s, [0.5, 0.6, 0.7])),
+            diverged,
+        ]).Rows();
+
+        // Three runs timed, none reaching 0.9: the diverged one's early 0.95 is not a time to threshold.
+        Assert.Equal(3, Value(stats, "tanh", "tta_0.9_never"));
+        Assert.True(double.IsNaN(Value(stats, "tanh", "tta_0.9_median")));
     }
 
     [Fact]

@@ -7,9 +7,10 @@ using GradFlow.Verification;
 namespace GradFlow.Tests.Unit.Verification;
 
 /// <summary>
-/// A large loss makes the central difference's own rounding, about 3ε·|L|/h, larger than atol: the gate must
-/// widen the tolerance by that bound instead of failing a right gradient. (Found by the random-network
-/// property: a deep softplus net at He scale 2 has L ≈ 232, so 3ε·L/h ≈ 1.5e-9 > atol 1e-9.)
+/// A large loss makes the central difference's own rounding, about 3ε·|L|/h, larger than atol at the usual
+/// step: the gate must neither fail a right gradient (found by the random-network property: a deep softplus
+/// net at He scale 2 has L ≈ 232, so 3ε·L/h ≈ 1.5e-9 > atol 1e-9) nor widen the tolerance so far that it
+/// passes a wrong one. So the automatic step grows until the bound is below atol, and a smaller step is refused.
 /// </summary>
 [Trait("Category", "GradientCheck")]
 public sealed class NumericRoundingTests
@@ -29,17 +30,26 @@ public sealed class NumericRoundingTests
     }
 
     [Fact]
-    public void Check_LargeLossTinyGradient_ErrorExceedsAtolButNotTheRoundingBound()
+    public void Check_LargeLossTinyGradient_StepRaisedSoTheRoundingBoundStaysWithinAtol()
     {
         var report = GradientChecker.Check(Model(), Rows);
-        var w2 = report.Entries.Single(e => e.Id == ParameterId.Weight(1, 1, 0));
-
-        // The difference quotient cannot resolve −1.03e-9 under a loss of 5000: it is off by more than atol…
         var options = report.Options;
-        Assert.True(w2.AbsoluteError > options.Atol + options.Rtol * Math.Abs(w2.Numeric), report.Describe(w2));
-        // …but within its rounding bound 4ε·L/h = 4 · 2^−52 · 5000 / 1e-4 ≈ 4.4e-8.
-        Assert.InRange(w2.NumericRounding, 4.4e-8, 4.5e-8);
-        Assert.True(w2.AbsoluteError <= w2.Tolerance(options), report.Describe(w2));
+
+        // The smallest valid step is 4ε·L/atol = 4 · 2^−52 · 5000 / 1e-9 ≈ 4.44e-3; the automatic one is twice it…
+        Assert.InRange(options.Step!.Value, 8.8e-3, 9.0e-3);
+        // …so each entry's rounding bound, 4ε·L/h ≈ 5e-10, stays below atol and joins the tolerance whole.
+        Assert.All(report.Entries, e => Assert.InRange(e.NumericRounding, 4.9e-10, 5.1e-10));
+        Assert.All(report.Entries, e => Assert.Equal(e.NumericRounding, e.AppliedRounding(options)));
+    }
+
+    [Fact]
+    public void Check_LargeLossAtTheUsualStep_IsRefusedNamingTheSmallestValidStep()
+    {
+        // At h = 1e-4 the bound 4ε·L/h ≈ 4.4e-8 is 44 times atol: a tolerance that wide could pass a wrong gradient.
+        var e = Assert.Throws<StepRefusedException>(() => GradientChecker.Check(Model(), Rows, new GradientCheckOptions(Step: 1e-4)));
+
+        Assert.InRange(e.SmallestStep, 4.4e-3, 4.5e-3);
+        Assert.Contains("h >= 0.00444", e.Message);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Numerics;
 using GradFlow.Metrics;
 
 namespace GradFlow.Experiments;
@@ -6,9 +7,9 @@ namespace GradFlow.Experiments;
 /// What a claim may read of one seed of one setting: final metric values, time to a threshold, and
 /// whole per-epoch columns. Built from a sweep in memory or from a run file on disk.
 /// </summary>
-public sealed class SeedRun(ulong seed, RunLog log, int? divergedAt)
+public sealed class SeedRun(BigInteger seed, RunLog log, int? divergedAt)
 {
-    public ulong Seed { get; } = seed;
+    public BigInteger Seed { get; } = seed;
 
     /// <summary>The run's loss stopped being finite; its final values are not counted.</summary>
     public bool Diverged { get; } = divergedAt.HasValue;
