@@ -21,7 +21,7 @@ public sealed class OutputSummaryTests : TempFolder
         Assert.Contains($"wrote {Path("s", "runs")}: 8 run files", wrote);
         Assert.Contains($"wrote {Path("s", "summary")}: 4 summaries", wrote);
         Assert.Contains($"wrote {Path("s", "plots")}: {pngs + svgs} figure files ({pngs} PNG, {svgs} SVG)", wrote);
-        Assert.Contains($"wrote {Path("s")}: final.csv, report.md, stats.csv, manifest.json (every file listed in it)", wrote);
+        Assert.Contains($"wrote {Path("s")}: claims.csv, final.csv, report.md, stats.csv, manifest.json (every file listed in it)", wrote);
 
         var listed = new ResultStore(Path("s")).ReadManifest()!.Outputs!;
         var onDisk = Directory.GetFiles(Path("s"), "*", SearchOption.AllDirectories)

@@ -38,7 +38,14 @@ public sealed class FolderLock : IDisposable
         }
         catch (IOException)
         {
-            string owner = ReadOwner(ownerPath) ?? "another process";
+            // The holder writes its name just after taking the lock: give it a moment before calling it anonymous.
+            string? named = ReadOwner(ownerPath);
+            for (int i = 0; named is null && i < 50; i++)
+            {
+                Thread.Sleep(20);
+                named = ReadOwner(ownerPath);
+            }
+            string owner = named ?? "another process";
             throw new SpecException($"out: {Path.GetFullPath(folder)} is in use by {owner}; wait for it to finish or choose another folder");
         }
         string me = string.Create(CultureInfo.InvariantCulture,
@@ -49,7 +56,7 @@ public sealed class FolderLock : IDisposable
 
     private static string? ReadOwner(string path)
     {
-        try { return File.Exists(path) ? File.ReadAllText(path).Trim() : null; }
+        try { return File.Exists(path) && File.ReadAllText(path).Trim() is { Length: > 0 } text ? text : null; }
         catch (IOException) { return null; }
     }
 

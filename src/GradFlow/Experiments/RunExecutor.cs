@@ -26,7 +26,7 @@ public static class RunExecutor
             groups = [.. groups, new CurvatureMetrics(arch, split.Train, rate, spec.CurvatureEvery, key.Seed), new DynamicsMetrics(model, rate)];
         var trainer = new Trainer(model, split, new TrainingOptions(rate, spec.Epochs, spec.LogEvery), groups);
         var result = trainer.Run(cancellation);
-        return new RunResult(key, result.Log, result.DivergedAt);
+        return new RunResult(key, result);
     }
 
     /// <summary>The metric columns a run of <paramref name="activation"/> records under <paramref name="spec"/>.</summary>

@@ -26,7 +26,7 @@ public static class TheoryPredictions
         var lnDelta = new double[hidden];
         var lnChi = new double[hidden];
         var q = new double[hidden];
-        foreach (ulong seed in spec.Seeds)
+        foreach (var seed in spec.Seeds)
         {
             var p = ForRun(spec, setting.WithSeed(seed));
             for (int l = 0; l < hidden; l++)

@@ -49,7 +49,8 @@ public sealed class SweepStatisticsTests
     public void Compute_DivergedRuns_AreLeftOutOfTimeToThresholdToo()
     {
         // tanh seed 3 reaches 0.9 at epoch 0, then diverges at epoch 1: counted, never timed (nor averaged).
-        var diverged = Run("tanh", 3, [0.95, 0.3]) with { DivergedAt = 1 };
+        var finished = Run("tanh", 3, [0.95, 0.3]);
+        var diverged = new RunResult(finished.Key, finished.Log, 1);
         var stats = SweepStatistics.Compute(Spec,
         [
             .. Spec.Seeds.Select(s => Run("relu", s, [0.5, 0.9, 0.95])),
