@@ -71,8 +71,9 @@ internal static class RunCommand
         var shard = options.EffectiveShard;
         int total = spec.Runs().Count;
         int mine = Enumerable.Range(0, total).Count(shard.Owns);
-        context.Out.WriteLine($"{spec.Name}: {Describe(spec)}");
+        // Said before the header, so that a Ctrl+C right after the header already names the runs.
         context.Interruption.WaitingFor = "the runs in progress to stop at their next epoch (finished runs stay on disk)";
+        context.Out.WriteLine($"{spec.Name}: {Describe(spec)}");
         var outcome = SweepProgressView.Run(context, mine, progress => SweepRunner.Run(spec, dir, options with { Progress = progress }));
 
         var w = context.Out;

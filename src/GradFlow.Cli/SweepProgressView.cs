@@ -54,7 +54,8 @@ internal static class SweepProgressView
         private readonly TimeSpan _interval;
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly Lock _lock = new();
-        private readonly Timer _heartbeat;
+        private readonly Thread _heartbeat;
+        private readonly ManualResetEventSlim _stop = new(false);
         private TimeSpan _lastLine;
         private int _lastTenth, _done, _resumed;
 
@@ -64,14 +65,19 @@ internal static class SweepProgressView
             _total = total;
             _interval = interval;
             // Long runs finish rarely: between them a line still says that the sweep is alive and where it is.
-            _heartbeat = new Timer(_ => Beat(), null, interval, interval);
+            // A thread of its own, not a pool timer: the runs may keep every pool thread busy.
+            _heartbeat = new Thread(() =>
+            {
+                while (!_stop.Wait(_interval)) Beat();
+            }) { IsBackground = true, Name = "gradflow heartbeat" };
+            _heartbeat.Start();
         }
 
         public void Dispose()
         {
-            using var stopped = new ManualResetEvent(false);
-            _heartbeat.Dispose(stopped);
-            stopped.WaitOne();
+            _stop.Set();
+            _heartbeat.Join();
+            _stop.Dispose();
         }
 
         private void Beat()
