@@ -139,11 +139,17 @@ public sealed class GradientFlowMetricsTrainingTests
         var row = new double[metrics.Columns.Count];
         for (int i = 0; i < 50; i++) metrics.Write(state, row);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 500; i++) metrics.Write(state, row);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
+        // A JIT tier-up under load can charge a one-off allocation to one batch; an allocation per call shows in
+        // every batch, so three batches keep the test able to fail.
+        long allocated = 0;
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 500; i++) metrics.Write(state, row);
+            allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            if (allocated == 0) return;
+        }
+        Assert.Fail($"500 calls of Write allocated {allocated} B (on each of 3 attempts)");
     }
 
     [Fact]

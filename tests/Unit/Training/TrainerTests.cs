@@ -120,15 +120,23 @@ public sealed class TrainerTests
         // Warm up: JIT, static constructors and tiering must not be charged to the measured runs.
         Trainer(Model(Activation<Tanh>.Instance), data, new TrainingOptions(0.05, 50)).Run();
 
-        var shortRun = Trainer(Model(Activation<Tanh>.Instance), data, new TrainingOptions(0.05, 10));
-        var longRun = Trainer(Model(Activation<Tanh>.Instance), data, new TrainingOptions(0.05, 110));
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        shortRun.Run();
-        long afterShort = GC.GetAllocatedBytesForCurrentThread();
-        longRun.Run();
-        long afterLong = GC.GetAllocatedBytesForCurrentThread();
+        // A tier-up of the JIT can land in a measured run under load and charge it a one-off allocation; an allocation
+        // per epoch shows on every attempt, so three attempts keep the test able to fail.
+        string last = "";
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            var shortRun = Trainer(Model(Activation<Tanh>.Instance), data, new TrainingOptions(0.05, 10));
+            var longRun = Trainer(Model(Activation<Tanh>.Instance), data, new TrainingOptions(0.05, 110));
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            shortRun.Run();
+            long afterShort = GC.GetAllocatedBytesForCurrentThread();
+            longRun.Run();
+            long afterLong = GC.GetAllocatedBytesForCurrentThread();
 
-        long shortBytes = afterShort - before, longBytes = afterLong - afterShort;
-        Assert.True(longBytes == shortBytes, $"10 epochs allocated {shortBytes} B, 110 epochs {longBytes} B: {(longBytes - shortBytes) / 100.0} B per extra epoch");
+            long shortBytes = afterShort - before, longBytes = afterLong - afterShort;
+            if (longBytes == shortBytes) return;
+            last = $"10 epochs allocated {shortBytes} B, 110 epochs {longBytes} B: {(longBytes - shortBytes) / 100.0} B per extra epoch";
+        }
+        Assert.Fail(last + " (on each of 3 attempts)");
     }
 }
