@@ -8,8 +8,8 @@ internal static class GradientsCommand
 {
     public static Command Create(CliContext context)
     {
-        var model = Commands.Text("--model", "A model JSON file (as 'gradflow init' writes)", required: true);
-        var data = Commands.Text("--data", "A CSV with header x1,...,xd,y, or part,x1,...,xd,y as 'gradflow dataset' writes (its train rows are used)", required: true);
+        var model = ModelInput.ModelOption();
+        var data = ModelInput.DataOption();
         var output = Commands.Text("--out", "The gradient JSON to write [default: stdout]");
         var command = new Command("gradients", "Write the loss and its gradient, {\"loss\":L,\"layers\":[{\"weights\":[[..]],\"bias\":[..]},..]}, in the model's layout.")
         {

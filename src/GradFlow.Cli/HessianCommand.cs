@@ -9,8 +9,8 @@ internal static class HessianCommand
 {
     public static Command Create(CliContext context)
     {
-        var model = Commands.Text("--model", "A model JSON file (as 'gradflow init' writes)", required: true);
-        var data = Commands.Text("--data", "A CSV with header x1,...,xd,y, or part,x1,...,xd,y as 'gradflow dataset' writes (its train rows are used)", required: true);
+        var model = ModelInput.ModelOption();
+        var data = ModelInput.DataOption();
         var output = Commands.Text("--out", "The Hessian JSON to write [default: stdout]");
         var command = new Command("hessian",
             $"Write the loss, the exact Hessian and its spectrum, {{\"loss\":L,\"parameters\":P,\"eigenvalues\":[ascending],\"trace\":T,\"hessian\":[[..]]}}, parameters in the gradient file's order (models up to {DenseHessian.MaxParameters} parameters).")

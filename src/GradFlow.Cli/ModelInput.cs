@@ -1,3 +1,4 @@
+using System.CommandLine;
 using GradFlow.Data;
 using GradFlow.IO;
 using GradFlow.Model;
@@ -7,6 +8,11 @@ namespace GradFlow.Cli;
 /// <summary>The --model and --data pair of <c>gradients</c> and <c>hessian</c>: a model file and the train rows of a data file that fits it.</summary>
 internal static class ModelInput
 {
+    /// <summary>The two options as both verbs take them.</summary>
+    public static Option<string?> ModelOption() => Commands.Text("--model", "A model JSON file (as 'gradflow init' writes)", required: true);
+
+    public static Option<string?> DataOption() => Commands.Text("--data", "A CSV with header x1,...,xd,y, or part,x1,...,xd,y as 'gradflow dataset' writes (its train rows are used)", required: true);
+
     public static (Mlp Model, Dataset Train) Read(string modelPath, string dataPath)
     {
         var mlp = Read("--model", () => ModelFile.Read(modelPath));

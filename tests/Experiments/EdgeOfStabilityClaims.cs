@@ -74,7 +74,7 @@ public sealed class EdgeOfStabilityClaims(EosPresetResults eos, PaperCurvatureRe
         // plateau onset t_p (the first epoch whose train loss is within 10 % of the way from its final value to its initial
         // one) over λ_max at epoch 0. Holds when every activation has at least 9 of 10 seeds above 1.2, and a one-sided
         // sign test of "ratio > 1" over all 40 seeds gives p < 1e-3.
-        int above1 = 0, total = 0;
+        var logRatios = new List<double>();
         var findings = new List<string>();
         foreach (var activation in All)
         {
@@ -86,21 +86,14 @@ public sealed class EdgeOfStabilityClaims(EosPresetResults eos, PaperCurvatureRe
                 var sharp = Measured(r, Sharpness);
                 return sharp.Last(p => p.Epoch <= tp).Value / sharp[0].Value;
             }).ToArray();
-            above1 += ratios.Count(x => x > 1);
-            total += ratios.Length;
+            logRatios.AddRange(ratios.Select(x => Math.Log(x)));
             findings.Add($"{activation}: ratios [{string.Join(", ", ratios.Select(Claim.F))}]");
             Claim.Holds(ratios.Length == 10 && ratios.Count(x => x > 1.2) >= 9,
                 $"3: at η = {lr} {activation}'s sharpness at the loss plateau exceeds 1.2× its initial value on at least 9 of 10 seeds", string.Join("; ", findings));
         }
-        // P(at least k of n successes) under the null of a fair coin.
-        double p = Enumerable.Range(above1, total - above1 + 1).Sum(k => Binomial(total, k)) / Math.Pow(2, total);
-        Claim.Holds(p < 1e-3, $"3: at η = {lr} sharpness rises before the plateau more often than chance (one-sided sign test)", $"{above1} of {total} seeds, p = {Claim.F(p)}");
-    }
-
-    private static double Binomial(int n, int k)
-    {
-        double c = 1;
-        for (int i = 1; i <= k; i++) c = c * (n - k + i) / i;
-        return c;
+        // The library's exact sign test on ln(ratio); one-sided in the claimed direction: half the two-sided p.
+        var sign = SignTest.Test(logRatios.ToArray());
+        double p = sign.Positive > sign.Negative ? sign.P / 2 : 1.0;
+        Claim.Holds(p < 1e-3, $"3: at η = {lr} sharpness rises before the plateau more often than chance (one-sided sign test)", $"{sign.Positive} of {sign.N} seeds, p = {Claim.F(p)}");
     }
 }
