@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using GradFlow.Activations;
 using GradFlow.Data;
 using GradFlow.Model;
+using GradFlow.Numerics;
 using GradFlow.Training;
 
 namespace GradFlow.Bench;
@@ -28,6 +29,13 @@ public class LargeEpochBenchmarks
     [Params("deep", "wide")]
     public string Shape { get; set; } = "deep";
 
+    /// <summary>Rows: the row kernels everywhere, the baseline the tiled kernels are measured against side by side.</summary>
+    [Params(KernelPath.ByShape, KernelPath.Rows)]
+    public KernelPath Kernels { get; set; }
+
+    [Params(1, 2)]
+    public int Threads { get; set; } = 1;
+
     [GlobalSetup]
     public void Setup()
     {
@@ -40,7 +48,7 @@ public class LargeEpochBenchmarks
         _data = Xor.Split(Xor.Generate(rows, 0.1, 0), 0.0, 0);
         _model = Mlp.Init(arch, Activation<Tanh>.Instance, InitScheme.Xavier, 1.0, 0);
         _snapshot = _model.Layers.Select(l => l.Clone()).ToArray();
-        _train = new BatchPass(arch, rows);
+        _train = new BatchPass(arch, rows, Kernels, Threads);
         _state = new EpochState(_model, _train);
         _core = new CoreMetrics(arch, hasTest: false);
         _coreRow = new double[_core.Columns.Count];

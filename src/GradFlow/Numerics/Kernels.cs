@@ -215,6 +215,17 @@ public static class Kernels
             a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xr, i + 8), Vector256.LoadUnsafe(ref yr, i + 8), a2);
             a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xr, i + 12), Vector256.LoadUnsafe(ref yr, i + 12), a3);
         }
+        return FinishDot(a0, a1, a2, a3, ref xr, ref yr, i, n);
+    }
+
+    /// <summary>
+    /// <see cref="Dot"/> from the end of its blocks of sixteen (at <paramref name="i"/>), given its four
+    /// accumulators (lanes 0–3, 4–7, 8–11, 12–15): the remaining blocks of four into a0, the pairwise fold,
+    /// the tail left to right. Every kernel that promises Dot's bits ends through here.
+    /// </summary>
+    internal static double FinishDot(Vector256<double> a0, Vector256<double> a1, Vector256<double> a2, Vector256<double> a3,
+        ref double xr, ref double yr, nuint i, nuint n)
+    {
         for (; i + 4 <= n; i += 4)
             a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xr, i), Vector256.LoadUnsafe(ref yr, i), a0);
         var v = (a0 + a1) + (a2 + a3);
