@@ -74,7 +74,7 @@ public sealed class BatchPass
     /// The narrowest layer (min of fan-in and fan-out) that the tiled kernels take by shape, on Vector512
     /// hardware; narrower layers keep the row kernels, which win there (measured: bench LargeEpochBenchmarks).
     /// </summary>
-    public const int TiledMinimumWidth = 32;
+    public const int TiledMinimumWidth = 2;
 
     /// <summary>Whether layer l's three products (z, ∂L/∂W, δ below) run through the tiled kernels.</summary>
     public bool IsTiled(int l) => _tiled[l];

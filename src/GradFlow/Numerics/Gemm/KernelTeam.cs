@@ -18,7 +18,7 @@ public sealed class KernelTeam
     private int _parts;
     private Exception? _failure;
 
-    private KernelTeam(int size)
+    internal KernelTeam(int size)
     {
         Size = size;
         _start = new SemaphoreSlim[size - 1];

@@ -15,12 +15,16 @@ public sealed class LaneDotGemm : IPartitionedWork
 {
     public const int Tile = 3;
 
+    private readonly long _parallelMinimumWork;
     private KernelTeam? _team;
     private double[] _a = [], _d = [], _g = [];
     private int _kRows, _jRows, _n;
 
-    public LaneDotGemm(int threads = 1)
+    /// <param name="threads">Threads that may split the rows of G.</param>
+    /// <param name="parallelMinimumWork">The fewest multiply-adds (kRows × jRows × n) a call splits.</param>
+    public LaneDotGemm(int threads = 1, long parallelMinimumWork = PanelGemm.ParallelMinimumWork)
     {
+        _parallelMinimumWork = parallelMinimumWork;
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         Threads = threads;
     }
@@ -45,7 +49,7 @@ public sealed class LaneDotGemm : IPartitionedWork
         _jRows = jRows;
         _n = n;
         int tiles = (kRows + Tile - 1) / Tile;
-        if (Threads == 1 || tiles < 2) Run(0, 1);
+        if (Threads == 1 || tiles < 2 || (long)kRows * jRows * n < _parallelMinimumWork) Run(0, 1);
         else (_team ??= KernelTeam.Shared(Threads)).Run(this, Math.Min(Threads, tiles));
         _a = _d = _g = [];
     }

@@ -18,9 +18,16 @@ public sealed class PanelGemm : IPartitionedWork
     public const int RowTile = 8;
     public const int ColumnTile = 24;
 
+    /// <summary>
+    /// Below about a million multiply-adds (≈ 60 µs on one core) waking a helper thread costs more than
+    /// half the work saves, so such calls stay on the caller.
+    /// </summary>
+    public const long ParallelMinimumWork = 1L << 20;
+
     private readonly double[] _packedA;
     private readonly double[][] _packedB, _edge;
     private readonly int _depthBlock, _maxRows, _maxDepth;
+    private readonly long _parallelMinimumWork;
     private KernelTeam? _team;
 
     // The call in flight, read by every part.
@@ -32,8 +39,10 @@ public sealed class PanelGemm : IPartitionedWork
     /// <param name="maxDepth">The most terms p any call will have.</param>
     /// <param name="depthBlock">Terms per packed B panel (the partial sums are stored between blocks).</param>
     /// <param name="threads">Threads that may split the columns of one call.</param>
-    public PanelGemm(int maxRows, int maxDepth, int depthBlock = 128, int threads = 1)
+    /// <param name="parallelMinimumWork">The fewest multiply-adds (rows × depth × columns) a call splits; smaller calls run on the caller alone.</param>
+    public PanelGemm(int maxRows, int maxDepth, int depthBlock = 128, int threads = 1, long parallelMinimumWork = ParallelMinimumWork)
     {
+        _parallelMinimumWork = parallelMinimumWork;
         ArgumentOutOfRangeException.ThrowIfLessThan(maxRows, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDepth, 0);
         ArgumentOutOfRangeException.ThrowIfLessThan(depthBlock, 1);
@@ -76,7 +85,7 @@ public sealed class PanelGemm : IPartitionedWork
         _depth = depth;
         _columns = columns;
         int panels = (columns + ColumnTile - 1) / ColumnTile;
-        if (Threads == 1 || panels < 2) Run(0, 1);
+        if (Threads == 1 || panels < 2 || (long)rows * depth * columns < _parallelMinimumWork) Run(0, 1);
         else (_team ??= KernelTeam.Shared(Threads)).Run(this, Math.Min(Threads, panels));
         _b = _c = _init = _scale = [];
     }

@@ -22,7 +22,7 @@ public sealed class LaneDotGemmTests
                 rng.Normal(0, 3, d);
                 var g = new double[kRows * jRows];
                 g.AsSpan().Fill(double.NaN);
-                new LaneDotGemm(threads).Multiply(a, kRows, d, jRows, n, g);
+                new LaneDotGemm(threads, parallelMinimumWork: 0).Multiply(a, kRows, d, jRows, n, g);
                 for (int k = 0; k < kRows; k++)
                     for (int j = 0; j < jRows; j++)
                         Bits.Same(Kernels.Dot(a.AsSpan(k * n, n), d.AsSpan(j * n, n)), g[k * jRows + j], $"{kRows}×{jRows}, n {n}, G[{k}, {j}]");

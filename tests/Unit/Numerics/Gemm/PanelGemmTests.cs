@@ -36,7 +36,7 @@ public sealed class PanelGemmTests
 
                         var actual = new double[rows * columns];
                         actual.AsSpan().Fill(double.NaN);
-                        new PanelGemm(rows, depth, depthBlock, threads).Multiply(a, rowStride, columnStride, rows, depth, init, b, columns, actual, scale);
+                        new PanelGemm(rows, depth, depthBlock, threads, parallelMinimumWork: 0).Multiply(a, rowStride, columnStride, rows, depth, init, b, columns, actual, scale);
 
                         var expected = new double[columns];
                         for (int i = 0; i < rows; i++)

@@ -1,0 +1,46 @@
+using System.Collections.Concurrent;
+using GradFlow.Numerics;
+
+namespace GradFlow.Tests.Unit.Numerics.Gemm;
+
+public sealed class KernelTeamTests
+{
+    private sealed class Recorder : IPartitionedWork
+    {
+        public ConcurrentDictionary<int, int> ThreadOfPart { get; } = new();
+        public void Run(int part, int parts) => ThreadOfPart[part] = Environment.CurrentManagedThreadId;
+    }
+
+    private sealed class Failing : IPartitionedWork
+    {
+        public void Run(int part, int parts)
+        {
+            if (part == 1) throw new InvalidOperationException("part 1 fails");
+        }
+    }
+
+    [Fact]
+    public void Run_TwoParts_RunsEachOnceOnTwoThreadsAndTheCallerTakesPartZero()
+    {
+        var team = new KernelTeam(2);
+        for (int call = 0; call < 50; call++)
+        {
+            var work = new Recorder();
+            team.Run(work, 2);
+            Assert.Equal([0, 1], work.ThreadOfPart.Keys.Order());
+            Assert.Equal(Environment.CurrentManagedThreadId, work.ThreadOfPart[0]);
+            Assert.NotEqual(work.ThreadOfPart[0], work.ThreadOfPart[1]);
+        }
+    }
+
+    [Fact]
+    public void Run_AHelpersPartThrows_TheCallerSeesItAndTheTeamStillWorks()
+    {
+        var team = new KernelTeam(2);
+        var ex = Assert.Throws<AggregateException>(() => team.Run(new Failing(), 2));
+        Assert.Contains("part 1 fails", ex.InnerException!.Message, StringComparison.Ordinal);
+        var work = new Recorder();
+        team.Run(work, 2);
+        Assert.Equal(2, work.ThreadOfPart.Count);
+    }
+}
