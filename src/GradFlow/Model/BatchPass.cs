@@ -1,4 +1,3 @@
-using System.Runtime.Intrinsics;
 using GradFlow.Numerics;
 
 namespace GradFlow.Model;
@@ -55,12 +54,7 @@ public sealed class BatchPass
         for (int l = 0; l < layers; l++)
         {
             int fanIn = arch.Widths[l], fanOut = arch.Widths[l + 1];
-            _tiled[l] = fanOut > 1 && kernels switch
-            {
-                KernelPath.Rows => false,
-                KernelPath.Tiled => true,
-                _ => Vector512.IsHardwareAccelerated && Math.Min(fanIn, fanOut) >= TiledMinimumWidth,
-            };
+            _tiled[l] = TiledKernels.Take(fanIn, fanOut, kernels);
             if (_tiled[l]) widest = Math.Max(widest, Math.Max(fanIn, fanOut));
         }
         if (widest > 0)
@@ -69,12 +63,6 @@ public sealed class BatchPass
             _lanes = new LaneDotGemm(threads);
         }
     }
-
-    /// <summary>
-    /// The narrowest layer (min of fan-in and fan-out) that the tiled kernels take by shape, on Vector512
-    /// hardware; narrower layers keep the row kernels, which win there (measured: bench LargeEpochBenchmarks).
-    /// </summary>
-    public const int TiledMinimumWidth = 2;
 
     /// <summary>Whether layer l's three products (z, ∂L/∂W, δ below) run through the tiled kernels.</summary>
     public bool IsTiled(int l) => _tiled[l];

@@ -32,7 +32,7 @@ public sealed class PanelGemm : IPartitionedWork
 
     // The call in flight, read by every part.
     private double[] _b = [], _c = [], _init = [], _scale = [];
-    private int _rows, _depth, _columns;
+    private int _rows, _depth, _columns, _ldc;
     private bool _hasInit, _hasScale;
 
     /// <param name="maxRows">The most rows of C any call will have.</param>
@@ -64,15 +64,19 @@ public sealed class PanelGemm : IPartitionedWork
     public int Threads { get; }
 
     /// <summary>
-    /// C (rows × columns, row-major) = init + A·B, A[i, p] = a[i·rowStride + p·columnStride], B (depth × columns,
-    /// row-major); init empty means 0 for every row; scale empty means none, else C[i, r] = (init + Σ) × scale[i·columns + r].
+    /// C = init + A·B with C[i, r] at c[i·outputStride + r] (outputStride 0: columns), A[i, p] = a[i·rowStride + p·columnStride],
+    /// B (depth × columns, row-major); init empty means 0 for every row; scale empty means none, else
+    /// C[i, r] = (init + Σ) × scale[i·outputStride + r]. Only C's elements are written, so rows between them keep their values.
     /// </summary>
     public void Multiply(ReadOnlySpan<double> a, int rowStride, int columnStride, int rows, int depth,
-        double[] init, double[] b, int columns, double[] c, double[] scale)
+        double[] init, double[] b, int columns, double[] c, double[] scale, int outputStride = 0)
     {
+        int ldc = outputStride == 0 ? columns : outputStride;
+        if (ldc < columns) throw new ArgumentException($"an output row stride of {ldc} is shorter than its {columns} columns");
         if (rows < 1 || rows > _maxRows || depth < 0 || depth > _maxDepth || columns < 1)
             throw new ArgumentException($"a {rows} × {depth} product does not fit this GEMM's buffers");
-        if (b.Length < depth * columns || c.Length < rows * columns || (init.Length != 0 && init.Length < rows) || (scale.Length != 0 && scale.Length < rows * columns))
+        long cLength = (long)(rows - 1) * ldc + columns;
+        if (b.Length < depth * columns || c.Length < cLength || (init.Length != 0 && init.Length < rows) || (scale.Length != 0 && scale.Length < cLength))
             throw new ArgumentException($"operands too short for {rows} × {depth} × {columns}");
         PackA(a, rowStride, columnStride, rows, depth);
         _b = b;
@@ -84,6 +88,7 @@ public sealed class PanelGemm : IPartitionedWork
         _rows = rows;
         _depth = depth;
         _columns = columns;
+        _ldc = ldc;
         int panels = (columns + ColumnTile - 1) / ColumnTile;
         if (Threads == 1 || panels < 2 || (long)rows * depth * columns < _parallelMinimumWork) Run(0, 1);
         else (_team ??= KernelTeam.Shared(Threads)).Run(this, Math.Min(Threads, panels));
@@ -136,10 +141,10 @@ public sealed class PanelGemm : IPartitionedWork
                 {
                     if (width == ColumnTile && (t + 1) * RowTile <= _rows)
                     {
-                        ref double ci = ref _c[t * RowTile * _columns + r0];
+                        ref double ci = ref _c[t * RowTile * _ldc + r0];
                         ref double init = ref firstBlock && _hasInit ? ref _init[t * RowTile] : ref Unsafe.NullRef<double>();
-                        ref double scale = ref lastBlock && _hasScale ? ref _scale[t * RowTile * _columns + r0] : ref Unsafe.NullRef<double>();
-                        Kernel(ref _packedA[(t * _depth + p0) * RowTile], ref packedB[0], count, ref ci, _columns, firstBlock, ref init, ref scale);
+                        ref double scale = ref lastBlock && _hasScale ? ref _scale[t * RowTile * _ldc + r0] : ref Unsafe.NullRef<double>();
+                        Kernel(ref _packedA[(t * _depth + p0) * RowTile], ref packedB[0], count, ref ci, _ldc, firstBlock, ref init, ref scale);
                     }
                     else Edge(t, r0, width, p0, count, firstBlock, lastBlock, packedB, edge);
                 }
@@ -166,19 +171,19 @@ public sealed class PanelGemm : IPartitionedWork
         for (int u = 0; u < RowTile; u++) start[u] = u < height && _hasInit ? _init[t * RowTile + u] : 0.0;
         if (firstBlock) edge.AsSpan().Clear();
         else
-            for (int u = 0; u < height; u++) _c.AsSpan((t * RowTile + u) * _columns + r0, width).CopyTo(edge.AsSpan(u * ColumnTile));
+            for (int u = 0; u < height; u++) _c.AsSpan((t * RowTile + u) * _ldc + r0, width).CopyTo(edge.AsSpan(u * ColumnTile));
         if (count > 0)
             Kernel(ref _packedA[(t * _depth + p0) * RowTile], ref packedB[0], count, ref edge[0], ColumnTile, firstBlock, ref start[0], ref Unsafe.NullRef<double>());
         else if (firstBlock)
             for (int u = 0; u < height; u++) edge.AsSpan(u * ColumnTile, width).Fill(start[u]);
         for (int u = 0; u < height; u++)
         {
-            var dest = _c.AsSpan((t * RowTile + u) * _columns + r0, width);
+            var dest = _c.AsSpan((t * RowTile + u) * _ldc + r0, width);
             edge.AsSpan(u * ColumnTile, width).CopyTo(dest);
             // The scale's product rounds once, as Kernels.Multiply's does.
             if (lastBlock && _hasScale)
             {
-                var s = _scale.AsSpan((t * RowTile + u) * _columns + r0, width);
+                var s = _scale.AsSpan((t * RowTile + u) * _ldc + r0, width);
                 for (int v = 0; v < width; v++) dest[v] *= s[v];
             }
         }

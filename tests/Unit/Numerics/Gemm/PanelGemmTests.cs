@@ -50,6 +50,30 @@ public sealed class PanelGemmTests
     }
 
     [Fact]
+    public void Multiply_OutputStrideOfTwoRows_FillsEveryOtherRowAndLeavesTheOthers()
+    {
+        var rng = GradFlow.Random.Generator.DefaultRng(18);
+        int rows = 11, depth = 13, columns = 29;
+        var a = new double[rows * depth];
+        var b = new double[depth * columns];
+        rng.Normal(0, 1, a);
+        rng.Normal(0, 1, b);
+        var c = new double[2 * rows * columns];
+        c.AsSpan().Fill(-7.5);
+        new PanelGemm(rows, depth, depthBlock: 5).Multiply(a, depth, 1, rows, depth, [], b, columns, c, [], outputStride: 2 * columns);
+        var expected = new double[columns];
+        for (int i = 0; i < rows; i++)
+        {
+            Kernels.LinearCombination(b, depth, a.AsSpan(i * depth), 1, 0.0, expected);
+            for (int r = 0; r < columns; r++)
+            {
+                Bits.Same(expected[r], c[2 * i * columns + r], $"C[{i}, {r}]");
+                Bits.Same(-7.5, c[(2 * i + 1) * columns + r], $"the row between, [{i}, {r}]");
+            }
+        }
+    }
+
+    [Fact]
     public void Multiply_ShapeBeyondTheBuffers_IsRefused()
     {
         var gemm = new PanelGemm(4, 4);
