@@ -20,6 +20,7 @@ public sealed class BatchPass
     private readonly bool[] _tiled;
     private readonly PanelGemm? _panels;
     private readonly LaneDotGemm? _lanes;
+    private readonly ParallelActivation? _activation;
 
     /// <param name="arch">The network's widths.</param>
     /// <param name="batchSize">Rows per pass.</param>
@@ -57,6 +58,7 @@ public sealed class BatchPass
             _tiled[l] = TiledKernels.Take(fanIn, fanOut, kernels);
             if (_tiled[l]) widest = Math.Max(widest, Math.Max(fanIn, fanOut));
         }
+        if (threads > 1) _activation = new ParallelActivation(threads);
         if (widest > 0)
         {
             _panels = new PanelGemm(widest, widest, threads: threads);
@@ -122,7 +124,8 @@ public sealed class BatchPass
                 if (j < fanOut)
                     Kernels.LinearCombination(input, fanIn, layer.Weights.AsSpan(j), fanOut, layer.Bias[j], z.Slice(j * m, m));
             }
-            if (l < last) model.Activation.Apply(z, _a[l], _dphi[l]);
+            if (l < last && _activation is not null) _activation.Apply(model.Activation, _z[l], _a[l], _dphi[l], z.Length);
+            else if (l < last) model.Activation.Apply(z, _a[l], _dphi[l]);
             else for (int i = 0; i < z.Length; i++) _a[l][i] = SpecialFunctions.Sigmoid(z[i]);
             input = _a[l];
         }

@@ -21,6 +21,7 @@ public sealed class BatchPassKernelPathTests
     [InlineData("2,64,64,64,1", 130)]
     [InlineData("5,25,48,17,1", 49)]
     [InlineData("2,128,128,1", 80)]
+    [InlineData("2,256,256,1", 300)]
     public void Passes_AnyKernelPathAndThreads_SameBitsAsTheRowKernels(string archText, int rows)
     {
         var arch = Architecture.Parse(archText);

@@ -139,4 +139,33 @@ public sealed class TrainerTests
         }
         Assert.Fail(last + " (on each of 3 attempts)");
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Run_WideLayersOnKernelThreads_AllocatesNothingPerEpoch(int threads)
+    {
+        // 128 × 128 × 600 multiply-adds per product and 76,800 activations per layer: the tiled kernels and φ, split across the team.
+        var data = Xor.Split(Xor.Generate(800, 0.1, 6), 0.25, 6);
+        Mlp Wide() => Mlp.Init(Architecture.Parse("2,128,128,1"), Activation<Tanh>.Instance, InitScheme.Xavier, 1.0, 6);
+        var options = (int epochs) => new TrainingOptions(0.05, epochs) { KernelThreads = threads };
+        Trainer(Wide(), data, options(5)).Run();
+
+        string last = "";
+        for (int attempt = 0; attempt < 3; attempt++)
+        {
+            var shortRun = Trainer(Wide(), data, options(2));
+            var longRun = Trainer(Wide(), data, options(12));
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            shortRun.Run();
+            long afterShort = GC.GetAllocatedBytesForCurrentThread();
+            longRun.Run();
+            long afterLong = GC.GetAllocatedBytesForCurrentThread();
+
+            long shortBytes = afterShort - before, longBytes = afterLong - afterShort;
+            if (longBytes == shortBytes) return;
+            last = $"2 epochs allocated {shortBytes} B, 12 epochs {longBytes} B: {(longBytes - shortBytes) / 10.0} B per extra epoch";
+        }
+        Assert.Fail(last + " (on each of 3 attempts)");
+    }
 }
