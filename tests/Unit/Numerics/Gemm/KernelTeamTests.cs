@@ -11,11 +11,15 @@ public sealed class KernelTeamTests
         public void Run(int part, int parts) => ThreadOfPart[part] = Environment.CurrentManagedThreadId;
     }
 
-    private sealed class Failing : IPartitionedWork
+    private sealed class Failing(int failingPart) : IPartitionedWork
     {
+        public int Finished;
+
         public void Run(int part, int parts)
         {
-            if (part == 1) throw new InvalidOperationException("part 1 fails");
+            if (part == failingPart) throw new InvalidOperationException($"part {part} fails");
+            Thread.Sleep(20);
+            Interlocked.Increment(ref Finished);
         }
     }
 
@@ -37,10 +41,29 @@ public sealed class KernelTeamTests
     public void Run_AHelpersPartThrows_TheCallerSeesItAndTheTeamStillWorks()
     {
         var team = new KernelTeam(2);
-        var ex = Assert.Throws<AggregateException>(() => team.Run(new Failing(), 2));
+        var ex = Assert.Throws<AggregateException>(() => team.Run(new Failing(1), 2));
         Assert.Contains("part 1 fails", ex.InnerException!.Message, StringComparison.Ordinal);
         var work = new Recorder();
         team.Run(work, 2);
         Assert.Equal(2, work.ThreadOfPart.Count);
+    }
+
+    [Fact]
+    public void Run_TheCallersPartThrows_ItPropagatesOnlyAfterTheHelpersPartsFinished()
+    {
+        var team = new KernelTeam(3);
+        var work = new Failing(0);
+        var ex = Assert.Throws<InvalidOperationException>(() => team.Run(work, 3));
+        Assert.Equal("part 0 fails", ex.Message);
+        Assert.Equal(2, Volatile.Read(ref work.Finished));
+    }
+
+    [Fact]
+    public void Run_FewerPartsThanTheTeam_RunsJustThoseParts()
+    {
+        var team = new KernelTeam(3);
+        var work = new Recorder();
+        team.Run(work, 2);
+        Assert.Equal([0, 1], work.ThreadOfPart.Keys.Order());
     }
 }
