@@ -35,6 +35,10 @@ public class EpochBenchmarks
     [Params("tanh", "relu")]
     public string Activation { get; set; } = "tanh";
 
+    /// <summary>Rows: the row kernels on every layer, the baseline measured side by side with the choice by shape.</summary>
+    [Params(KernelPath.ByShape, KernelPath.Rows)]
+    public KernelPath Kernels { get; set; }
+
     [GlobalSetup]
     public void Setup()
     {
@@ -42,8 +46,8 @@ public class EpochBenchmarks
         var activation = ActivationRegistry.Get(Activation);
         _data = Xor.Split(Xor.Generate(300, 0.1, 0), 0.25, 0);
         _model = Mlp.Init(arch, activation, InitScheme.Xavier, 1.0, 0);
-        _train = new BatchPass(arch, _data.Train.Count);
-        _test = new BatchPass(arch, _data.Test.Count);
+        _train = new BatchPass(arch, _data.Train.Count, Kernels);
+        _test = new BatchPass(arch, _data.Test.Count, Kernels);
         for (int e = 0; e < PretrainEpochs; e++)
         {
             _train.Forward(_model, _data.Train.X);

@@ -29,6 +29,25 @@ public static class ProbeRun
         return model;
     }
 
+    /// <summary>
+    /// A wide run whose layers are big enough for the tiled kernels and for two threads to split them
+    /// (128 × 128 × 96 rows per product): [2,128,128,1] tanh on 96 noisy-XOR points, 25 epochs, with
+    /// <paramref name="kernelThreads"/> threads per layer; every logged value and the final weights as one SHA-256.
+    /// </summary>
+    public static string WideHash(int kernelThreads)
+    {
+        var split = Xor.Split(Xor.Generate(96, 0.1, Seed), 0.0, Seed);
+        var arch = Architecture.Parse("2,128,128,1");
+        var model = Mlp.Init(arch, Activation<Tanh>.Instance, InitScheme.Xavier, 1.0, Seed);
+        var options = new TrainingOptions(0.05, 25) { KernelThreads = kernelThreads };
+        var log = new Trainer(model, split, options, [new CoreMetrics(arch, hasTest: false)]).Run().Log;
+        var bytes = new List<byte>();
+        for (int r = 0; r < log.Count; r++)
+            foreach (double v in log.Row(r)) bytes.AddRange(BitConverter.GetBytes(v));
+        bytes.AddRange(System.Text.Encoding.ASCII.GetBytes(WeightHash.Sha256(model)));
+        return Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(bytes.ToArray()));
+    }
+
     /// <summary>"hash=...;vector256=...;vector512=...;fma=...": the result and the hardware paths it took.</summary>
     public static string Describe(Mlp model) => string.Create(CultureInfo.InvariantCulture,
         $"hash={WeightHash.Sha256(model)};vector256={Vector256.IsHardwareAccelerated};vector512={Vector512.IsHardwareAccelerated};fma={Fma.IsSupported};vectorCount={System.Numerics.Vector<double>.Count}");

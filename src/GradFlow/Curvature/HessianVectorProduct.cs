@@ -40,13 +40,18 @@ public sealed class HessianVectorProduct
     // φ″(z_l) ⊙ (δ_{l+1}W_{l+1}ᵀ) per hidden layer: the only place φ″ enters.
     private readonly double[][] _curvature;
     private readonly double[] _outputWeight;
+    // Wide layers' three products go through the tiled kernels (same bits), (Hv)_W first into _tiledGrad[l].
+    private readonly bool[] _tiled;
+    private readonly double[][] _tiledGrad;
+    private readonly PanelGemm? _panels;
+    private readonly LaneDotGemm? _lanes;
     private bool _prepared;
 
     public HessianVectorProduct(Architecture architecture, int batchSize) : this(architecture, batchSize, RPassFault.None) { }
 
-    internal HessianVectorProduct(Architecture architecture, int batchSize, RPassFault fault)
+    internal HessianVectorProduct(Architecture architecture, int batchSize, RPassFault fault, KernelPath kernels = KernelPath.ByShape)
     {
-        _pass = new BatchPass(architecture, batchSize);
+        _pass = new BatchPass(architecture, batchSize, kernels);
         _fault = fault;
         _m = batchSize;
         Layout = new ParameterLayout(architecture);
@@ -74,6 +79,23 @@ public sealed class HessianVectorProduct
             _curvature[l] = new double[fanOut * batchSize];
         }
         _outputWeight = new double[batchSize];
+        _tiled = new bool[layers];
+        _tiledGrad = new double[layers][];
+        int rows = 0, depth = 0;
+        for (int l = 0; l < layers; l++)
+        {
+            int fanIn = _fanIn[l], fanOut = _fanOut[l];
+            _tiled[l] = TiledKernels.Take(fanIn, fanOut, kernels);
+            _tiledGrad[l] = _tiled[l] ? new double[fanIn * fanOut] : [];
+            if (!_tiled[l]) continue;
+            rows = Math.Max(rows, Math.Max(fanIn, fanOut));
+            depth = Math.Max(depth, 2 * Math.Max(fanIn, fanOut));
+        }
+        if (rows > 0)
+        {
+            _panels = new PanelGemm(rows, depth);
+            _lanes = new LaneDotGemm();
+        }
     }
 
     public ParameterLayout Layout { get; }
@@ -184,11 +206,15 @@ public sealed class HessianVectorProduct
             int fanIn = _fanIn[l], fanOut = _fanOut[l];
             ReadOnlySpan<double> rows = _inputs[l];
             Span<double> rz = _rz[l];
-            int j = 0;
-            for (; j + 2 <= fanOut; j += 2)
-                Kernels.LinearCombination2(rows, 2 * fanIn, _forwardCoef[l].AsSpan(j), fanOut, 1, _bias[l][j], _bias[l][j + 1], rz.Slice(j * m, m), rz.Slice((j + 1) * m, m));
-            if (j < fanOut)
-                Kernels.LinearCombination(rows, 2 * fanIn, _forwardCoef[l].AsSpan(j), fanOut, _bias[l][j], rz.Slice(j * m, m));
+            if (_tiled[l]) _panels!.Multiply(_forwardCoef[l], 1, fanOut, fanOut, 2 * fanIn, _bias[l], _inputs[l], m, _rz[l], []);
+            else
+            {
+                int j = 0;
+                for (; j + 2 <= fanOut; j += 2)
+                    Kernels.LinearCombination2(rows, 2 * fanIn, _forwardCoef[l].AsSpan(j), fanOut, 1, _bias[l][j], _bias[l][j + 1], rz.Slice(j * m, m), rz.Slice((j + 1) * m, m));
+                if (j < fanOut)
+                    Kernels.LinearCombination(rows, 2 * fanIn, _forwardCoef[l].AsSpan(j), fanOut, _bias[l][j], rz.Slice(j * m, m));
+            }
             if (l < last)
             {
                 // R(a) = φ′(z)⊙R(z) into the odd rows of the next layer's input.
@@ -214,19 +240,31 @@ public sealed class HessianVectorProduct
             ReadOnlySpan<double> inputs = _inputs[l], deltas = _deltas[l];
             int w0 = Layout.WeightOffset(l), b0 = Layout.BiasOffset(l);
             // (Hv)_W[k, j] = Σ_r (a[k, r]·R(δ)[j, r] + R(a)[k, r]·δ[j, r]): one dot product of the interleaved rows.
-            for (int k = 0; k < fanIn; k++)
-                Kernels.Dots(inputs.Slice(2 * k * m, 2 * m), deltas, hv.Slice(w0 + k * fanOut, fanOut));
+            if (_tiled[l])
+            {
+                _lanes!.Multiply(_inputs[l], fanIn, _deltas[l], fanOut, 2 * m, _tiledGrad[l]);
+                _tiledGrad[l].CopyTo(hv[w0..]);
+            }
+            else
+                for (int k = 0; k < fanIn; k++)
+                    Kernels.Dots(inputs.Slice(2 * k * m, 2 * m), deltas, hv.Slice(w0 + k * fanOut, fanOut));
             for (int j = 0; j < fanOut; j++) hv[b0 + j] = Kernels.Sum(deltas.Slice(2 * j * m, m));
             if (l == 0) break;
 
             // t[k, :] = Σ_j (W[k, j]·R(δ)[j, :] + V[k, j]·δ[j, :]) into the even rows (R(δ)) of the layer below.
             Span<double> below = _deltas[l - 1];
-            int stride = 2 * fanOut, k2 = 0;
-            for (; k2 + 2 <= fanIn; k2 += 2)
-                Kernels.LinearCombination2(deltas, 2 * fanOut, _backwardCoef[l].AsSpan(k2 * stride), 1, stride, 0.0, 0.0,
-                    below.Slice(2 * k2 * m, m), below.Slice(2 * (k2 + 1) * m, m));
-            if (k2 < fanIn)
-                Kernels.LinearCombination(deltas, 2 * fanOut, _backwardCoef[l].AsSpan(k2 * stride, stride), 1, 0.0, below.Slice(2 * k2 * m, m));
+            int stride = 2 * fanOut;
+            // Into every other row of below (stride 2m): the odd rows hold δ_{l−1}.
+            if (_tiled[l]) _panels!.Multiply(_backwardCoef[l], stride, 1, fanIn, stride, [], _deltas[l], m, _deltas[l - 1], [], outputStride: 2 * m);
+            else
+            {
+                int k2 = 0;
+                for (; k2 + 2 <= fanIn; k2 += 2)
+                    Kernels.LinearCombination2(deltas, 2 * fanOut, _backwardCoef[l].AsSpan(k2 * stride), 1, stride, 0.0, 0.0,
+                        below.Slice(2 * k2 * m, m), below.Slice(2 * (k2 + 1) * m, m));
+                if (k2 < fanIn)
+                    Kernels.LinearCombination(deltas, 2 * fanOut, _backwardCoef[l].AsSpan(k2 * stride, stride), 1, 0.0, below.Slice(2 * k2 * m, m));
+            }
             // R(δ_{l−1}) = φ′⊙t + φ″⊙R(z)⊙(δWᵀ), one rounding for the product and one for the fused add.
             ReadOnlySpan<double> dphi = _dphi[l - 1], curvature = _curvature[l - 1], rz = _rz[l - 1];
             bool dropCurvature = _fault == RPassFault.DropCurvatureTerm;

@@ -12,8 +12,8 @@ public static class RunExecutor
 {
     public static RunResult Execute(AblationSpec spec, RunKey key) => Execute(spec, key, CancellationToken.None);
 
-    /// <summary>One run, stopped within an epoch of <paramref name="cancellation"/> (OperationCanceledException).</summary>
-    public static RunResult Execute(AblationSpec spec, RunKey key, CancellationToken cancellation)
+    /// <summary>One run, stopped within an epoch of <paramref name="cancellation"/> (OperationCanceledException); <paramref name="kernelThreads"/> may split its layers (same bits).</summary>
+    public static RunResult Execute(AblationSpec spec, RunKey key, CancellationToken cancellation, int kernelThreads = 1)
     {
         var arch = spec.Architecture;
         var activation = ActivationRegistry.Get(key.Activation);
@@ -24,7 +24,7 @@ public static class RunExecutor
         IReadOnlyList<IMetricGroup> groups = MetricGroups(spec, activation, split.Train.Count);
         if (spec.CurvatureEvery > 0)
             groups = [.. groups, new CurvatureMetrics(arch, split.Train, rate, spec.CurvatureEvery, key.Seed), new DynamicsMetrics(model, rate)];
-        var trainer = new Trainer(model, split, new TrainingOptions(rate, spec.Epochs, spec.LogEvery), groups);
+        var trainer = new Trainer(model, split, new TrainingOptions(rate, spec.Epochs, spec.LogEvery) { KernelThreads = kernelThreads }, groups);
         var result = trainer.Run(cancellation);
         return new RunResult(key, result);
     }

@@ -37,6 +37,8 @@ public static class SweepRunner
         var results = new RunResult[mine.Length];
         int done = 0, resumed = 0;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads, CancellationToken = options.Cancellation };
+        // Fewer runs than threads: the spare threads split each run's layers (the same bits for any count).
+        int kernelThreads = Math.Max(1, options.EffectiveThreads / Math.Max(1, mine.Length));
         // Failures by run index: however many runs fail at once, the earliest in run order is reported, as itself.
         var failures = new System.Collections.Concurrent.ConcurrentDictionary<int, ExceptionDispatchInfo>();
         try
@@ -74,7 +76,7 @@ public static class SweepRunner
             }
             if (!onDisk)
             {
-                results[i] = RunExecutor.Execute(spec, key, options.Cancellation);
+                results[i] = RunExecutor.Execute(spec, key, options.Cancellation, kernelThreads);
                 store.WriteRun(results[i]);
                 RunProof.Record(store, key);
             }

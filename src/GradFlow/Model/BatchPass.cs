@@ -17,10 +17,19 @@ public sealed class BatchPass
 {
     private readonly double[] _input;
     private readonly double[][] _z, _a, _dphi, _delta, _gradW, _gradB;
+    private readonly bool[] _tiled;
+    private readonly PanelGemm? _panels;
+    private readonly LaneDotGemm? _lanes;
+    private readonly ParallelActivation? _activation;
 
-    public BatchPass(Architecture arch, int batchSize)
+    /// <param name="arch">The network's widths.</param>
+    /// <param name="batchSize">Rows per pass.</param>
+    /// <param name="kernels">Which kernels take the layers: by shape (the default), or one kind forced; the bits are the same.</param>
+    /// <param name="threads">Threads that may split one layer's products (the outputs, never a sum); the bits are the same for any count.</param>
+    public BatchPass(Architecture arch, int batchSize, KernelPath kernels = KernelPath.ByShape, int threads = 1)
     {
         if (batchSize <= 0) throw new ArgumentOutOfRangeException(nameof(batchSize), batchSize, "a batch needs at least one row");
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         Architecture = arch;
         BatchSize = batchSize;
         int layers = arch.LayerCount;
@@ -41,7 +50,24 @@ public sealed class BatchPass
             _gradW[l] = new double[fanIn * fanOut];
             _gradB[l] = new double[fanOut];
         }
+        _tiled = new bool[layers];
+        int widest = 0;
+        for (int l = 0; l < layers; l++)
+        {
+            int fanIn = arch.Widths[l], fanOut = arch.Widths[l + 1];
+            _tiled[l] = TiledKernels.Take(fanIn, fanOut, kernels);
+            if (_tiled[l]) widest = Math.Max(widest, Math.Max(fanIn, fanOut));
+        }
+        if (threads > 1) _activation = new ParallelActivation(threads);
+        if (widest > 0)
+        {
+            _panels = new PanelGemm(widest, widest, threads: threads);
+            _lanes = new LaneDotGemm(threads);
+        }
     }
+
+    /// <summary>Whether layer l's three products (z, ∂L/∂W, δ below) run through the tiled kernels.</summary>
+    public bool IsTiled(int l) => _tiled[l];
 
     public Architecture Architecture { get; }
     public int BatchSize { get; }
@@ -87,13 +113,19 @@ public sealed class BatchPass
             var layer = model.Layers[l];
             int fanIn = layer.FanIn, fanOut = layer.FanOut;
             Span<double> z = _z[l];
-            // z[j, :] = b[j] + Σ_k W[k, j]·a[k, :], k in order, one rounding per term; two units at a time share the loads of a.
-            int j = 0;
-            for (; j + 2 <= fanOut; j += 2)
-                Kernels.LinearCombination2(input, fanIn, layer.Weights.AsSpan(j), fanOut, 1, layer.Bias[j], layer.Bias[j + 1], z.Slice(j * m, m), z.Slice((j + 1) * m, m));
-            if (j < fanOut)
-                Kernels.LinearCombination(input, fanIn, layer.Weights.AsSpan(j), fanOut, layer.Bias[j], z.Slice(j * m, m));
-            if (l < last) model.Activation.Apply(z, _a[l], _dphi[l]);
+            // z[j, :] = b[j] + Σ_k W[k, j]·a[k, :], k in order, one rounding per term.
+            if (_tiled[l]) _panels!.Multiply(layer.Weights, 1, fanOut, fanOut, fanIn, layer.Bias, l == 0 ? _input : _a[l - 1], m, _z[l], []);
+            else
+            {
+                // Two units at a time share the loads of a.
+                int j = 0;
+                for (; j + 2 <= fanOut; j += 2)
+                    Kernels.LinearCombination2(input, fanIn, layer.Weights.AsSpan(j), fanOut, 1, layer.Bias[j], layer.Bias[j + 1], z.Slice(j * m, m), z.Slice((j + 1) * m, m));
+                if (j < fanOut)
+                    Kernels.LinearCombination(input, fanIn, layer.Weights.AsSpan(j), fanOut, layer.Bias[j], z.Slice(j * m, m));
+            }
+            if (l < last && _activation is not null) _activation.Apply(model.Activation, _z[l], _a[l], _dphi[l], z.Length);
+            else if (l < last) model.Activation.Apply(z, _a[l], _dphi[l]);
             else for (int i = 0; i < z.Length; i++) _a[l][i] = SpecialFunctions.Sigmoid(z[i]);
             input = _a[l];
         }
@@ -129,6 +161,7 @@ public sealed class BatchPass
                 // One unit (the output): the fanIn dot products share δ instead; fma(a, b, c) = fma(b, a, c), so the same bits.
                 Kernels.Dots(delta[..m], input[..(fanIn * m)], _gradW[l]);
             }
+            else if (_tiled[l]) _lanes!.Multiply(l == 0 ? _input : _a[l - 1], fanIn, _delta[l], fanOut, m, _gradW[l]);
             else
             {
                 for (int k = 0; k < fanIn; k++)
@@ -138,6 +171,11 @@ public sealed class BatchPass
             if (l == 0) break;
             // δ_prev[k, :] = φ′(z_prev[k, :]) ⊙ Σ_j W[k, j]·δ[j, :], two units k at a time sharing the loads of δ.
             Span<double> deltaPrev = _delta[l - 1];
+            if (_tiled[l])
+            {
+                _panels!.Multiply(layer.Weights, fanOut, 1, fanIn, fanOut, [], _delta[l], m, _delta[l - 1], _dphi[l - 1]);
+                continue;
+            }
             int k2 = 0;
             for (; k2 + 2 <= fanIn; k2 += 2)
                 Kernels.LinearCombination2(delta, fanOut, layer.Weights.AsSpan(k2 * fanOut), 1, fanOut, 0.0, 0.0,

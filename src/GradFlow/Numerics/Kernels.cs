@@ -9,7 +9,7 @@ namespace GradFlow.Numerics;
 /// element, so the bits never depend on the vector width the JIT picks (Vector256 FMA, and
 /// Math.FusedMultiplyAdd on the tail, round once with or without FMA hardware).
 /// </summary>
-public static class Kernels
+public static partial class Kernels
 {
     /// <summary>y[i] = alpha·x[i] + y[i], rounded once.</summary>
     public static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
@@ -195,14 +195,15 @@ public static class Kernels
     /// <summary>
     /// Σ x[i]·y[i] in a fixed order that no hardware changes: sixteen partial sums (lane i takes the
     /// elements ≡ i mod 16, fused multiply-add each), folded pairwise, then the tail left to right.
-    /// Always Vector256 (software-emulated where there is no 256-bit unit), so the bits are the same
-    /// on every machine, while four independent accumulators keep the FMA pipeline full.
+    /// Vector256 where the hardware has it (four independent accumulators keep the FMA pipeline full), else
+    /// the same sixteen lanes as eight Vector128s (<see cref="NarrowDot"/>): the same bits on every machine.
     /// </summary>
     public static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         if (x.Length != y.Length) ThrowLengths(x.Length, y.Length);
         ref double xr = ref MemoryMarshal.GetReference(x);
         ref double yr = ref MemoryMarshal.GetReference(y);
+        if (!Vector256.IsHardwareAccelerated) return NarrowDot(ref xr, ref yr, (nuint)x.Length);
         nuint n = (nuint)x.Length, i = 0;
         var a0 = Vector256<double>.Zero;
         var a1 = Vector256<double>.Zero;
@@ -215,6 +216,17 @@ public static class Kernels
             a2 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xr, i + 8), Vector256.LoadUnsafe(ref yr, i + 8), a2);
             a3 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xr, i + 12), Vector256.LoadUnsafe(ref yr, i + 12), a3);
         }
+        return FinishDot(a0, a1, a2, a3, ref xr, ref yr, i, n);
+    }
+
+    /// <summary>
+    /// <see cref="Dot"/> from the end of its blocks of sixteen (at <paramref name="i"/>), given its four
+    /// accumulators (lanes 0–3, 4–7, 8–11, 12–15): the remaining blocks of four into a0, the pairwise fold,
+    /// the tail left to right. Every kernel that promises Dot's bits ends through here.
+    /// </summary>
+    internal static double FinishDot(Vector256<double> a0, Vector256<double> a1, Vector256<double> a2, Vector256<double> a3,
+        ref double xr, ref double yr, nuint i, nuint n)
+    {
         for (; i + 4 <= n; i += 4)
             a0 = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref xr, i), Vector256.LoadUnsafe(ref yr, i), a0);
         var v = (a0 + a1) + (a2 + a3);
@@ -233,7 +245,8 @@ public static class Kernels
         int n = x.Length, count = dest.Length;
         if (rows.Length < n * count) throw new ArgumentException($"{count} rows of {n} need {n * count} values, not {rows.Length}");
         int j = 0;
-        for (; j + 4 <= count; j += 4)
+        // Without 256-bit hardware each row goes through Dot's Vector128 twin instead.
+        for (; j + 4 <= count && Vector256.IsHardwareAccelerated; j += 4)
             Dot4(x, rows.Slice(j * n, 4 * n), dest.Slice(j, 4));
         for (; j < count; j++) dest[j] = Dot(x, rows.Slice(j * n, n));
     }
@@ -308,6 +321,7 @@ public static class Kernels
     public static double Sum(ReadOnlySpan<double> x)
     {
         ref double xr = ref MemoryMarshal.GetReference(x);
+        if (!Vector256.IsHardwareAccelerated) return NarrowSum(ref xr, (nuint)x.Length);
         nuint n = (nuint)x.Length, i = 0;
         var a0 = Vector256<double>.Zero;
         var a1 = Vector256<double>.Zero;

@@ -1,6 +1,7 @@
 using GradFlow.Data;
 using GradFlow.Metrics;
 using GradFlow.Model;
+using GradFlow.Numerics;
 
 namespace GradFlow.Training;
 
@@ -28,8 +29,8 @@ public sealed class Trainer
         _data = data;
         _options = options;
         _metrics = metrics.ToArray();
-        _train = new BatchPass(model.Architecture, data.Train.Count);
-        _test = data.HasTest ? new BatchPass(model.Architecture, data.Test.Count) : null;
+        _train = new BatchPass(model.Architecture, data.Train.Count, KernelPath.ByShape, options.KernelThreads);
+        _test = data.HasTest ? new BatchPass(model.Architecture, data.Test.Count, KernelPath.ByShape, options.KernelThreads) : null;
         _state = new EpochState(model, _train);
         Log = new RunLog(metrics.SelectMany(m => m.Columns).ToArray(), options.LoggedEpochCount);
     }

@@ -20,6 +20,22 @@ public sealed record TrainingOptions
     /// <summary>Record every K-th epoch, and always the last.</summary>
     public int LogEvery { get; }
 
+    /// <summary>
+    /// Threads that may split one layer's products (outputs only, never a sum), for a run that has cores to
+    /// itself; the results are the same bits for any count. 1 (the default) keeps a run on its own thread.
+    /// </summary>
+    public int KernelThreads
+    {
+        get => _kernelThreads;
+        init
+        {
+            if (value < 1) throw new ArgumentOutOfRangeException(nameof(KernelThreads), value, "kernel threads must be a positive integer");
+            _kernelThreads = value;
+        }
+    }
+
+    private readonly int _kernelThreads = 1;
+
     public bool IsLogged(int epoch) => epoch % LogEvery == 0 || epoch == Epochs - 1;
 
     public int LoggedEpochCount => (Epochs - 1) / LogEvery + 1 + ((Epochs - 1) % LogEvery == 0 ? 0 : 1);

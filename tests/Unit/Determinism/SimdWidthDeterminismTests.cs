@@ -9,7 +9,8 @@ namespace GradFlow.Tests.Unit.Determinism;
 /// </summary>
 public sealed class SimdWidthDeterminismTests
 {
-    private static readonly Lazy<string> InProcess = new(() => ProbeRun.Describe(ProbeRun.Train()) + ";diagnostics=" + ProbeRun.DiagnosticsHash() + ";curvature=" + ProbeRun.CurvatureHash());
+    private static readonly Lazy<string> InProcess = new(() => ProbeRun.Describe(ProbeRun.Train()) + ";diagnostics=" + ProbeRun.DiagnosticsHash() + ";curvature=" + ProbeRun.CurvatureHash()
+        + ";wide=" + ProbeRun.WideHash(1) + ";wide2=" + ProbeRun.WideHash(2));
 
     private static IReadOnlyDictionary<string, string> Parse(string line) =>
         line.Trim().Split(';').Select(kv => kv.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
@@ -61,6 +62,8 @@ public sealed class SimdWidthDeterminismTests
         Assert.Equal(here["hash"], child["hash"]);
         Assert.Equal(here["diagnostics"], child["diagnostics"]);
         Assert.Equal(here["curvature"], child["curvature"]);
+        Assert.Equal(here["wide"], child["wide"]);
+        Assert.Equal(here["wide"], child["wide2"]);
     }
 
     [Fact]
@@ -76,6 +79,15 @@ public sealed class SimdWidthDeterminismTests
         Assert.Equal(here["hash"], child["hash"]);
         Assert.Equal(here["diagnostics"], child["diagnostics"]);
         Assert.Equal(here["curvature"], child["curvature"]);
+        Assert.Equal(here["wide"], child["wide"]);
+        Assert.Equal(here["wide"], child["wide2"]);
+    }
+
+    [Fact]
+    public void WideRun_OneAndTwoKernelThreads_GiveTheSameBits()
+    {
+        var here = Parse(InProcess.Value);
+        Assert.Equal(here["wide"], here["wide2"]);
     }
 
     [Fact]

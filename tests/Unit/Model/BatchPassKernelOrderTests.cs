@@ -18,6 +18,8 @@ public sealed class BatchPassKernelOrderTests
     [InlineData("3,5,1", 37)]
     [InlineData("2,7,3,1", 19)]
     [InlineData("2,1", 8)]
+    [InlineData("2,40,33,1", 67)]
+    [InlineData("3,64,64,1", 50)]
     public void ForwardAndBackward_AnyWidths_EqualOneKernelCallPerUnitBitForBit(string archText, int rows)
     {
         var arch = Architecture.Parse(archText);

@@ -117,16 +117,31 @@ public sealed class TrainerTests
     public void Run_AfterTheFirstEpoch_AllocatesNothingPerEpoch()
     {
         var data = Data(0.25);
-        // Warm up: JIT, static constructors and tiering must not be charged to the measured runs.
-        Trainer(Model(Activation<Tanh>.Instance), data, new TrainingOptions(0.05, 50)).Run();
+        AllocatesNothingPerEpoch(epochs => Trainer(Model(Activation<Tanh>.Instance), data, new TrainingOptions(0.05, epochs)), 50, 10, 110);
+    }
 
-        // A tier-up of the JIT can land in a measured run under load and charge it a one-off allocation; an allocation
-        // per epoch shows on every attempt, so three attempts keep the test able to fail.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Run_WideLayersOnKernelThreads_AllocatesNothingPerEpoch(int threads)
+    {
+        // 128 × 128 × 600 multiply-adds per product and 76,800 activations per layer: the tiled kernels and φ, split across the team.
+        var data = Xor.Split(Xor.Generate(800, 0.1, 6), 0.25, 6);
+        AllocatesNothingPerEpoch(epochs => Trainer(Mlp.Init(Architecture.Parse("2,128,128,1"), Activation<Tanh>.Instance, InitScheme.Xavier, 1.0, 6),
+            data, new TrainingOptions(0.05, epochs) { KernelThreads = threads }), 5, 2, 12);
+    }
+
+    // Warm-up first: JIT, static constructors and tiering must not be charged to the measured runs. A tier-up of the JIT
+    // can land in a measured run under load and charge it a one-off allocation; an allocation per epoch shows on every
+    // attempt, so three attempts keep the check able to fail.
+    private static void AllocatesNothingPerEpoch(Func<int, Trainer> trainer, int warmUp, int shortEpochs, int longEpochs)
+    {
+        trainer(warmUp).Run();
         string last = "";
         for (int attempt = 0; attempt < 3; attempt++)
         {
-            var shortRun = Trainer(Model(Activation<Tanh>.Instance), data, new TrainingOptions(0.05, 10));
-            var longRun = Trainer(Model(Activation<Tanh>.Instance), data, new TrainingOptions(0.05, 110));
+            var shortRun = trainer(shortEpochs);
+            var longRun = trainer(longEpochs);
             long before = GC.GetAllocatedBytesForCurrentThread();
             shortRun.Run();
             long afterShort = GC.GetAllocatedBytesForCurrentThread();
@@ -135,7 +150,7 @@ public sealed class TrainerTests
 
             long shortBytes = afterShort - before, longBytes = afterLong - afterShort;
             if (longBytes == shortBytes) return;
-            last = $"10 epochs allocated {shortBytes} B, 110 epochs {longBytes} B: {(longBytes - shortBytes) / 100.0} B per extra epoch";
+            last = $"{shortEpochs} epochs allocated {shortBytes} B, {longEpochs} epochs {longBytes} B: {(longBytes - shortBytes) / (double)(longEpochs - shortEpochs)} B per extra epoch";
         }
         Assert.Fail(last + " (on each of 3 attempts)");
     }
