@@ -27,8 +27,8 @@ public sealed record RunDigest(
     /// <summary><paramref name="metric"/> at the last logged epoch.</summary>
     public double Final(string metric) => Last[IndexOrThrow(metric)];
 
-    /// <summary>The digest of <paramref name="run"/>, its threshold epochs read from <paramref name="accuracyMetric"/>.</summary>
-    public static RunDigest Of(RunResult run, string accuracyMetric)
+    /// <summary>The digest of <paramref name="run"/>, its threshold epochs read from <paramref name="accuracyMetric"/>; <paramref name="columns"/>, if given, stands for the log's equal column list.</summary>
+    public static RunDigest Of(RunResult run, string accuracyMetric, IReadOnlyList<string>? columns = null)
     {
         ArgumentNullException.ThrowIfNull(run);
         var log = run.Log;
@@ -40,7 +40,7 @@ public sealed record RunDigest(
             for (int t = 0; t < thresholds.Length; t++)
                 thresholds[t] = TimeToThreshold.FirstEpoch(log.Epochs, accuracy, SweepStatistics.Thresholds[t]);
         }
-        return new RunDigest(run.Key, run.DivergedAt, log.Columns, n,
+        return new RunDigest(run.Key, run.DivergedAt, columns ?? log.Columns, n,
             n > 0 ? log.Epoch(0) : 0, n > 0 ? log.Epoch(n - 1) : 0,
             n > 0 ? log.Row(0).ToArray() : [], n > 0 ? log.Row(n - 1).ToArray() : [], thresholds);
     }

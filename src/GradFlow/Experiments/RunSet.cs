@@ -22,6 +22,7 @@ public sealed class RunSet : IReadOnlyList<RunResult>
     private readonly string _accuracyMetric;
     private readonly long _budget;
     private long _retainedBytes;
+    private IReadOnlyList<string>? _columns;
 
     /// <summary>An empty set of <paramref name="keys"/>, filled by <see cref="Add"/>, whose runs not kept are read back from <paramref name="store"/>.</summary>
     public RunSet(ResultStore? store, IReadOnlyList<RunKey> keys, string accuracyMetric, long retainedBytes = DefaultRetainedBytes)
@@ -53,7 +54,10 @@ public sealed class RunSet : IReadOnlyList<RunResult>
     {
         ArgumentNullException.ThrowIfNull(run);
         if (run.Key != _keys[index]) throw new ArgumentException($"run {run.Key} is not run {index} ({_keys[index]}) of this set", nameof(run));
-        _digests[index] = RunDigest.Of(run, _accuracyMetric);
+        // One column list for every digest of the same metrics (a run read back from its file brings its own strings).
+        var shared = _columns;
+        if (shared is null || !shared.SequenceEqual(run.Log.Columns)) _columns = shared = run.Log.Columns;
+        _digests[index] = RunDigest.Of(run, _accuracyMetric, shared);
         long size = Bytes(run);
         if (_store is null || Interlocked.Add(ref _retainedBytes, size) <= _budget) _retained[index] = run;
         else Interlocked.Add(ref _retainedBytes, -size);
