@@ -13,13 +13,13 @@ namespace GradFlow.Reporting;
 /// </summary>
 internal sealed record BarValues(string Activation, double[] MeanFirst, double[] MeanLast, double[] MaxFirst, double[] MaxLast)
 {
-    public static BarValues Of(SettingSummary s, int layers, IReadOnlyList<RunResult> runs)
+    public static BarValues Of(SettingSummary s, int layers, IReadOnlyList<RunDigest> runs)
     {
         var meanFirst = new double[layers];
         var meanLast = new double[layers];
         var maxFirst = new double[layers];
         var maxLast = new double[layers];
-        var mine = runs.Where(r => r.Key.Setting == s.Setting && !r.Diverged && r.Log.Count > 0).ToArray();
+        var mine = runs.Where(r => r.Key.Setting == s.Setting && !r.Diverged && r.Count > 0).ToArray();
         for (int i = 0; i < layers; i++)
         {
             string m = MetricCatalog.GradRms.Column(i + 1);
@@ -27,8 +27,8 @@ internal sealed record BarValues(string Activation, double[] MeanFirst, double[]
             meanFirst[i] = mean[0];
             meanLast[i] = mean[^1];
             // Without the run files (a summary read back alone) the mean is the best known bound.
-            maxFirst[i] = mine.Length > 0 ? mine.Max(r => r.Log[0, m]) : meanFirst[i];
-            maxLast[i] = mine.Length > 0 ? mine.Max(r => r.Log[r.Log.Count - 1, m]) : meanLast[i];
+            maxFirst[i] = mine.Length > 0 ? mine.Max(r => r.Initial(m)) : meanFirst[i];
+            maxLast[i] = mine.Length > 0 ? mine.Max(r => r.Final(m)) : meanLast[i];
         }
         return new BarValues(s.Setting.Activation, meanFirst, meanLast, maxFirst, maxLast);
     }

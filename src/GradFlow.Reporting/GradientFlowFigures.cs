@@ -13,7 +13,7 @@ namespace GradFlow.Reporting;
 /// </summary>
 internal static class GradientFlowFigures
 {
-    public static IEnumerable<Figure> For(AblationSpec spec, SettingGroup g, IReadOnlyList<RunResult> runs)
+    public static IEnumerable<Figure> For(AblationSpec spec, SettingGroup g, IReadOnlyList<RunDigest> runs)
     {
         int layers = spec.Arch.Count - 1; // weight layers, the output included
         string meanOnly = StudyFigures.SeedsPhrase(spec, withStd: false);

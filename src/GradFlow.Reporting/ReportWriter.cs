@@ -24,28 +24,49 @@ public static class ReportWriter
         if (outcome.Summaries.Count == 0 || outcome.Statistics is not { } stats) return [];
         var spec = outcome.Spec;
         var store = outcome.Store;
-        var theory = TheoryComparison.Of(spec, outcome.Runs);
+        var theory = TheoryComparison.Of(spec, outcome.Runs, cancellation);
         var figures = FiguresOf(spec, outcome.Summaries, outcome.Runs, theory);
 
-        var written = new List<string>();
-        foreach (var figure in figures)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            var plot = figure.Draw();
-            foreach (var ext in new[] { ".png", ".svg" })
-            {
-                string path = Path.Combine(store.PlotsDirectory, figure.Name + ext);
-                FigureStyle.Save(plot, path);
-                written.Add(path);
-            }
-        }
-
+        var written = new List<string>(DrawAll(figures, store.PlotsDirectory, cancellation));
         var claims = ClaimEvaluator.Evaluate(SeedValues.Of(outcome));
         written.Add(ClaimsFile.Write(store.Root, claims));
         string markdown = ReportMarkdown.Build(spec, outcome.Summaries, stats, figures, theory, ClaimsMarkdown.Section(claims, studySeeds));
         AtomicFile.WriteText(store.ReportPath, w => w.Write(markdown));
         written.Add(store.ReportPath);
         return written;
+    }
+
+    /// <summary>
+    /// Saves every figure as PNG and SVG and returns the paths in figure order. Skia numbers an SVG's clip
+    /// paths from a counter shared by the whole process (PNGs and drawing take none), so the SVGs are
+    /// written one after another in figure order, as one task, while the PNGs (whose bytes depend only on
+    /// their figure) are rendered beside it in parallel, one core each. A plot is not rendered by two
+    /// threads at once: the SVG task draws its own copy of each figure. A cancelled token stops it before
+    /// the next figure; a figure that fails is reported as itself.
+    /// </summary>
+    private static string[] DrawAll(IReadOnlyList<Figure> figures, string directory, CancellationToken cancellation)
+    {
+        var paths = new string[figures.Count * 2];
+        OrderedParallel.For(figures.Count + 1, 0, cancellation, k =>
+        {
+            if (k == 0)
+            {
+                for (int i = 0; i < figures.Count; i++)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    paths[2 * i + 1] = Save(figures[i], directory, ".svg");
+                }
+            }
+            else paths[2 * (k - 1)] = Save(figures[k - 1], directory, ".png");
+        });
+        return paths;
+    }
+
+    private static string Save(Figure figure, string directory, string extension)
+    {
+        string path = Path.Combine(directory, figure.Name + extension);
+        FigureStyle.Save(figure.Draw(), path);
+        return path;
     }
 
     /// <summary>Every figure of the report, grouped by init and scale in the spec's order.</summary>
@@ -55,10 +76,11 @@ public static class ReportWriter
     internal static IReadOnlyList<Figure> FiguresOf(AblationSpec spec, IReadOnlyList<SettingSummary> summaries, IReadOnlyList<RunResult> runs, IReadOnlyList<TheoryLayer> theory)
     {
         var figures = new List<Figure>();
+        var digests = RunSet.From(spec, runs).Digests;
         foreach (var group in SettingGroup.Of(spec, summaries))
         {
             figures.AddRange(StudyFigures.For(spec, group));
-            figures.AddRange(GradientFlowFigures.For(spec, group, runs));
+            figures.AddRange(GradientFlowFigures.For(spec, group, digests));
             figures.AddRange(CurvatureFigures.For(spec, group));
             figures.AddRange(TheoryFigures.For(spec, group, theory));
         }

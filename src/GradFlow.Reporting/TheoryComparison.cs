@@ -11,30 +11,39 @@ namespace GradFlow.Reporting;
 /// </summary>
 internal static class TheoryComparison
 {
-    public static IReadOnlyList<TheoryLayer> Of(AblationSpec spec, IReadOnlyList<RunResult> runs)
+    public static IReadOnlyList<TheoryLayer> Of(AblationSpec spec, IReadOnlyList<RunResult> runs, CancellationToken cancellation = default) =>
+        Of(spec, RunSet.From(spec, runs).Digests, cancellation);
+
+    /// <summary>From the runs' digests (first and last rows); the settings' predictions computed in parallel, in the spec's order.</summary>
+    public static IReadOnlyList<TheoryLayer> Of(AblationSpec spec, IReadOnlyList<RunDigest> runs, CancellationToken cancellation = default)
     {
         int hidden = spec.Arch.Count - 2; // hidden layers (Reporting reads the spec, not the Model box)
-        var rows = new List<TheoryLayer>();
-        if (hidden == 0 || runs.Count == 0) return rows;
+        if (hidden == 0 || runs.Count == 0) return [];
         string last = MetricCatalog.DeltaNorm.Column(hidden);
-        foreach (var setting in spec.Settings())
+        var bySetting = runs.ToLookup(r => r.Key.Setting);
+        var settings = spec.Settings()
+            .Select(s => (Setting: s, Runs: bySetting[s].Where(r => r.Count > 0 && r.HasColumn(last)).ToArray()))
+            .Where(s => s.Runs.Length > 0).ToArray();
+        var perSetting = new TheoryLayer[settings.Length][];
+        OrderedParallel.For(settings.Length, 0, cancellation, i =>
         {
-            var mine = runs.Where(r => r.Key.Setting == setting && r.Log.Count > 0 && r.Log.HasColumn(last)).ToArray();
-            if (mine.Length == 0) continue;
+            var (setting, mine) = settings[i];
             var prediction = TheoryPredictions.ForSetting(spec, setting);
-            int firstEpoch = mine[0].Log.Epoch(0);
-            int lastEpoch = mine.Max(r => r.Log.Epoch(r.Log.Count - 1));
+            int firstEpoch = mine[0].FirstEpoch;
+            int lastEpoch = mine.Max(r => r.LastEpoch);
+            var layers = new TheoryLayer[hidden];
             for (int l = 1; l <= hidden; l++)
             {
                 string column = MetricCatalog.DeltaNorm.Column(l);
-                double first = GeometricMean(mine.Select(r => r.Log[0, column] / r.Log[0, last]));
+                double first = GeometricMean(mine.Select(r => r.Initial(column) / r.Initial(last)));
                 // The last epoch of the seeds that got there: a diverged seed stopped early and is not averaged.
-                double end = GeometricMean(mine.Where(r => !r.Diverged && r.Log.Epoch(r.Log.Count - 1) == lastEpoch)
-                    .Select(r => r.Log[r.Log.Count - 1, column] / r.Log[r.Log.Count - 1, last]));
-                rows.Add(new TheoryLayer(setting, l, prediction.DeltaRel(l), first, end, firstEpoch, lastEpoch));
+                double end = GeometricMean(mine.Where(r => !r.Diverged && r.LastEpoch == lastEpoch)
+                    .Select(r => r.Final(column) / r.Final(last)));
+                layers[l - 1] = new TheoryLayer(setting, l, prediction.DeltaRel(l), first, end, firstEpoch, lastEpoch);
             }
-        }
-        return rows;
+            perSetting[i] = layers;
+        });
+        return perSetting.SelectMany(l => l).ToArray();
     }
 
     /// <summary>exp(mean ln v) over the finite positive values; NaN if there are none.</summary>

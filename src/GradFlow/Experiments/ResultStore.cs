@@ -35,18 +35,18 @@ public sealed class ResultStore
 
     private static void WriteRun(TextWriter w, RunResult run)
     {
-        using var csv = CsvFormat.Writer(w);
-        csv.WriteField("epoch");
-        foreach (var c in run.Log.Columns) csv.WriteField(c);
-        csv.WriteField(DivergedColumn);
-        csv.NextRecord();
-        string diverged = run.DivergedAt is int e ? Numbers.Format(e) : "";
+        var csv = new CsvRecordWriter(w);
+        csv.Field("epoch");
+        foreach (var c in run.Log.Columns) csv.Field(c);
+        csv.Field(DivergedColumn);
+        csv.EndRecord();
         for (int r = 0; r < run.Log.Count; r++)
         {
-            csv.WriteField(Numbers.Format(run.Log.Epoch(r)));
-            foreach (double v in run.Log.Row(r)) csv.WriteField(Numbers.Format(v));
-            csv.WriteField(diverged);
-            csv.NextRecord();
+            csv.Field(run.Log.Epoch(r));
+            foreach (double v in run.Log.Row(r)) csv.Field(v);
+            if (run.DivergedAt is int e) csv.Field(e);
+            else csv.Field("");
+            csv.EndRecord();
         }
     }
 
@@ -109,25 +109,25 @@ public sealed class ResultStore
 
     public void WriteSummary(SettingSummary s) => AtomicFile.WriteText(SummaryPath(s.Setting), w =>
     {
-        using var csv = CsvFormat.Writer(w);
-        csv.WriteField("epoch");
-        csv.WriteField("n_seeds");
+        var csv = new CsvRecordWriter(w);
+        csv.Field("epoch");
+        csv.Field("n_seeds");
         foreach (var m in s.Metrics)
         {
-            csv.WriteField(m + "_mean");
-            csv.WriteField(m + "_std");
+            csv.Field(m + "_mean");
+            csv.Field(m + "_std");
         }
-        csv.NextRecord();
+        csv.EndRecord();
         for (int r = 0; r < s.Epochs.Length; r++)
         {
-            csv.WriteField(Numbers.Format(s.Epochs[r]));
-            csv.WriteField(Numbers.Format(s.SeedCount));
+            csv.Field(s.Epochs[r]);
+            csv.Field(s.SeedCount);
             for (int m = 0; m < s.Metrics.Count; m++)
             {
-                csv.WriteField(Numbers.Format(s.Mean[m][r]));
-                csv.WriteField(Numbers.Format(s.Std[m][r]));
+                csv.Field(s.Mean[m][r]);
+                csv.Field(s.Std[m][r]);
             }
-            csv.NextRecord();
+            csv.EndRecord();
         }
     });
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.ExceptionServices;
 using GradFlow.IO;
 
 namespace GradFlow.Experiments;
@@ -34,58 +33,38 @@ public static class SweepRunner
             StartedUtc = existing?.StartedUtc ?? started,
         });
 
-        var results = new RunResult[mine.Length];
+        // Each finished run leaves its digest; its log stays in memory only within the budget (RunSet).
+        var results = new RunSet(store, mine, spec.AccuracyMetric, options.EffectiveRetainedRunBytes);
         int done = 0, resumed = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.EffectiveThreads, CancellationToken = options.Cancellation };
         // Fewer runs than threads: the spare threads split each run's layers (the same bits for any count).
         int kernelThreads = Math.Max(1, options.EffectiveThreads / Math.Max(1, mine.Length));
-        // Failures by run index: however many runs fail at once, the earliest in run order is reported, as itself.
-        var failures = new System.Collections.Concurrent.ConcurrentDictionary<int, ExceptionDispatchInfo>();
-        try
-        {
-            Parallel.For(0, mine.Length, parallel, (i, loop) =>
-            {
-                try { Execute(i); }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    failures[i] = ExceptionDispatchInfo.Capture(e);
-                    loop.Stop();
-                }
-            });
-        }
-        catch (Exception) when (!failures.IsEmpty)
-        {
-            // Reported below: a run's own failure outranks the cancellations it caused.
-        }
-        catch (AggregateException e) when (e.InnerExceptions.All(x => x is OperationCanceledException))
-        {
-            // Ctrl+C: the runs in progress stopped at their next epoch; the finished ones are on disk.
-            throw new OperationCanceledException("the sweep was interrupted", e, options.Cancellation);
-        }
-        if (!failures.IsEmpty) failures[failures.Keys.Min()].Throw();
+        // However many runs fail at once, the earliest in run order is reported, as itself; on Ctrl+C the
+        // runs in progress stop at their next epoch and the finished ones are on disk.
+        OrderedParallel.For(mine.Length, options.EffectiveThreads, options.Cancellation, Execute, "the sweep was interrupted");
 
         void Execute(int i)
         {
             var key = mine[i];
-            bool onDisk = false;
+            RunResult? run = null;
             if (store.HasRun(key))
             {
-                var (run, why) = RunProof.Read(store, spec, key);
-                if (run is not null) (results[i], onDisk) = (run, true);
-                else options.Notice?.Invoke($"{store.RunPath(key)} is not proven complete: {why}; running it again");
+                (run, string? why) = RunProof.Read(store, spec, key);
+                if (run is null) options.Notice?.Invoke($"{store.RunPath(key)} is not proven complete: {why}; running it again");
             }
-            if (!onDisk)
+            bool onDisk = run is not null;
+            if (run is null)
             {
-                results[i] = RunExecutor.Execute(spec, key, options.Cancellation, kernelThreads);
-                store.WriteRun(results[i]);
+                run = RunExecutor.Execute(spec, key, options.Cancellation, kernelThreads);
+                store.WriteRun(run);
                 RunProof.Record(store, key);
             }
+            results.Add(i, run);
             if (onDisk) Interlocked.Increment(ref resumed);
             options.Progress?.Report(new SweepProgress(key, Interlocked.Increment(ref done), mine.Length, onDisk));
         }
 
         options.Cancellation.ThrowIfCancellationRequested();
-        var (summaries, statistics) = shard.IsWhole ? WriteAggregates(spec, store, results, options.Cancellation) : ([], null);
+        var (summaries, statistics) = shard.IsWhole ? WriteAggregates(spec, store, results, options.EffectiveThreads, options.Cancellation) : ([], null);
         clock.Stop();
         store.WriteManifest(new Manifest
         {
@@ -123,44 +102,46 @@ public static class SweepRunner
         using var owner = FolderLock.Acquire(target.Root);
         CheckFolder(target, spec, Shard.Whole);
         var runs = spec.Runs();
-        var results = new RunResult[runs.Count];
+        var sourceOf = new ResultStore[runs.Count];
+        for (int i = 0; i < runs.Count; i++)
+            sourceOf[i] = sources.FirstOrDefault(s => s.HasRun(runs[i]))
+                ?? throw new SpecException($"merge: run {runs[i]} is in none of the shard folders; run its shard first");
+        var started = DateTime.UtcNow;
+        // One run at a time: read and proven from its shard, copied unless the target holds it proven, then only its digest kept (RunSet).
+        var results = new RunSet(target, runs, spec.AccuracyMetric);
         for (int i = 0; i < runs.Count; i++)
         {
-            var source = sources.FirstOrDefault(s => s.HasRun(runs[i]))
-                ?? throw new SpecException($"merge: run {runs[i]} is in none of the shard folders; run its shard first");
-            var (run, why) = RunProof.Read(source, spec, runs[i]);
-            results[i] = run ?? throw new SpecException($"merge: {source.RunPath(runs[i])} is not proven complete: {why}; run its shard again with the same command");
-        }
-        var started = DateTime.UtcNow;
-        foreach (var r in results)
-            if (!target.HasRun(r.Key) || RunProof.Read(target, spec, r.Key).Run is null)
+            var (run, why) = RunProof.Read(sourceOf[i], spec, runs[i]);
+            if (run is null) throw new SpecException($"merge: {sourceOf[i].RunPath(runs[i])} is not proven complete: {why}; run its shard again with the same command");
+            if (!target.HasRun(run.Key) || RunProof.Read(target, spec, run.Key).Run is null)
             {
-                target.WriteRun(r);
-                RunProof.Record(target, r.Key);
+                target.WriteRun(run);
+                RunProof.Record(target, run.Key);
             }
-        var (summaries, statistics) = WriteAggregates(spec, target, results, CancellationToken.None);
+            results.Add(i, run);
+        }
+        var (summaries, statistics) = WriteAggregates(spec, target, results, 0, CancellationToken.None);
         target.WriteManifest(new Manifest
         {
             Spec = spec, Runs = runs.Count, StartedUtc = started, FinishedUtc = DateTime.UtcNow, ElapsedSeconds = clock.Elapsed.TotalSeconds,
         });
-        return new SweepOutcome(spec, target, results, summaries, statistics, results.Length, clock.Elapsed);
+        return new SweepOutcome(spec, target, results, summaries, statistics, results.Count, clock.Elapsed);
     }
 
-    private static (IReadOnlyList<SettingSummary> Summaries, SweepStats? Statistics) WriteAggregates(AblationSpec spec, ResultStore store, IReadOnlyList<RunResult> results,
-        CancellationToken cancellation)
+    private static (IReadOnlyList<SettingSummary> Summaries, SweepStats? Statistics) WriteAggregates(AblationSpec spec, ResultStore store, RunSet results,
+        int threads, CancellationToken cancellation)
     {
-        var summaries = new List<SettingSummary>();
-        foreach (var setting in spec.Settings())
+        // Settings in parallel, each streaming its seeds' runs (Aggregation); every summary is the same bytes whatever the order.
+        var settings = spec.Settings();
+        var summaries = new SettingSummary[settings.Count];
+        OrderedParallel.For(settings.Count, threads, cancellation, i =>
         {
-            cancellation.ThrowIfCancellationRequested();
-            var runs = results.Where(r => r.Key.Setting == setting).ToArray();
-            var summary = Aggregation.Summarize(setting, runs);
-            store.WriteSummary(summary);
-            summaries.Add(summary);
-        }
+            summaries[i] = Aggregation.Summarize(settings[i], results.OfSetting(settings[i]));
+            store.WriteSummary(summaries[i]);
+        });
         store.WriteFinal(spec, summaries);
         cancellation.ThrowIfCancellationRequested();
-        var statistics = SweepStatistics.Compute(spec, results);
+        var statistics = SweepStatistics.Compute(spec, results.Digests);
         store.WriteStats(statistics);
         return (summaries, statistics);
     }

@@ -15,23 +15,28 @@ public static class SweepStatistics
     /// <summary>Seed of the bootstrap's resampling stream (fixed, so stats.csv is reproducible).</summary>
     public const ulong BootstrapSeed = 0;
 
-    public static SweepStats Compute(AblationSpec spec, IReadOnlyList<RunResult> results)
+    public static SweepStats Compute(AblationSpec spec, IReadOnlyList<RunResult> results) => Compute(spec, RunSet.From(spec, results).Digests);
+
+    /// <summary>The statistics from the runs' digests alone (<see cref="RunDigest"/>: threshold epochs and final rows), so no log is read.</summary>
+    public static SweepStats Compute(AblationSpec spec, IReadOnlyList<RunDigest> results)
     {
+        ArgumentNullException.ThrowIfNull(spec);
         string metric = spec.AccuracyMetric;
         var perSetting = new List<SettingStatistics>();
         var finals = new Dictionary<SettingKey, double[]>();
+        var bySetting = results.ToLookup(r => r.Key.Setting);
         foreach (var setting in spec.Settings())
         {
-            var runs = results.Where(r => r.Key.Setting == setting).ToArray();
+            var runs = bySetting[setting].ToArray();
             var times = new List<ThresholdTime>();
-            foreach (double threshold in Thresholds)
+            for (int t = 0; t < Thresholds.Count; t++)
             {
                 // Diverged runs are counted (final.csv's n_diverged), never timed: their accuracy before the blow-up is no convergence.
-                var first = runs.Where(r => !r.Diverged).Select(r => TimeToThreshold.FirstEpoch(r.Log.Epochs, r.Log.Column(metric), threshold)).ToArray();
+                var first = runs.Where(r => !r.Diverged).Select(r => r.ThresholdEpochs[t]).ToArray();
                 var summary = TimeToThreshold.Summarize(first);
-                times.Add(new ThresholdTime(threshold, summary.CountNever, summary.Median, TimeToThreshold.MedianWithBudget(first, spec.Epochs)));
+                times.Add(new ThresholdTime(Thresholds[t], summary.CountNever, summary.Median, TimeToThreshold.MedianWithBudget(first, spec.Epochs)));
             }
-            var final = FinalValues(runs, metric);
+            var final = runs.Where(r => !r.Diverged && r.Count > 0).Select(r => r.Final(metric)).ToArray();
             finals[setting] = final;
             MeanInterval? interval = null;
             if (final.Length > 0)

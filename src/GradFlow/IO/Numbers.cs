@@ -12,6 +12,14 @@ public static class Numbers
 
     public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary><see cref="Format(double)"/> into <paramref name="destination"/>, allocating nothing; false if it does not fit.</summary>
+    public static bool TryFormat(double value, Span<char> destination, out int written) =>
+        value.TryFormat(destination, out written, "R", CultureInfo.InvariantCulture);
+
+    /// <summary><see cref="Format(int)"/> into <paramref name="destination"/>, allocating nothing; false if it does not fit.</summary>
+    public static bool TryFormat(int value, Span<char> destination, out int written) =>
+        value.TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
+
     public static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string Format(ulong value) => value.ToString(CultureInfo.InvariantCulture);

@@ -50,6 +50,19 @@ public sealed class SweepRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Run_NoLogKeptInMemory_WritesTheSameFilesAndClaimsAsEveryLogKept()
+    {
+        var kept = SweepRunner.Run(Spec, Dir("kept"), new SweepOptions(Threads: 2, RetainedRunBytes: long.MaxValue));
+        var streamed = SweepRunner.Run(Spec, Dir("streamed"), new SweepOptions(Threads: 2, RetainedRunBytes: 0));
+        ClaimsFile.Write(kept.Store.Root, ClaimEvaluator.Evaluate(SeedValues.Of(kept)));
+        ClaimsFile.Write(streamed.Store.Root, ClaimEvaluator.Evaluate(SeedValues.Of(streamed)));
+
+        Assert.Equal(kept.Runs.Count, ((RunSet)kept.Runs).RetainedCount);
+        Assert.Equal(0, ((RunSet)streamed.Runs).RetainedCount);
+        AssertSameFiles(Dir("kept"), Dir("streamed"));
+    }
+
+    [Fact]
     public void Run_SerialAndParallel_WriteByteIdenticalFiles()
     {
         SweepRunner.Run(Spec, Dir("serial"), new SweepOptions(Threads: 1));

@@ -8,6 +8,13 @@ public sealed class SeedValues : ISeedValues
     private SeedValues(AblationSpec spec, IEnumerable<RunResult> runs)
     {
         Spec = spec;
+        if (runs is RunSet set)
+        {
+            // Seeds known by their digests: a claim that needs a whole column reads that run (from memory if kept, else its file).
+            _runs = Enumerable.Range(0, set.Count).GroupBy(i => set.Keys[i].Setting)
+                .ToDictionary(g => g.Key, g => g.OrderBy(i => set.Keys[i].Seed).Select(i => new SeedRun(set.Digest(i), () => set[i].Log)).ToArray());
+            return;
+        }
         _runs = runs.GroupBy(r => r.Key.Setting)
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.Key.Seed).Select(r => new SeedRun(r.Key.Seed, r.Log, r.DivergedAt)).ToArray());
     }
@@ -34,6 +41,10 @@ public sealed class SeedValues : ISeedValues
         var missing = manifest.Spec.Runs().Where(k => !store.HasRun(k)).ToArray();
         if (missing.Length > 0)
             throw new InvalidDataException($"{store.Root} lacks {missing.Length} of its {manifest.Spec.Runs().Count} run files (first: {store.RunPath(missing[0])}); expected a finished sweep (rerun the same command to finish it)");
-        return new SeedValues(manifest.Spec, manifest.Spec.Runs().Select(store.ReadRun));
+        // Each run read once for its digest; logs past the memory budget are read again only when a claim needs a whole column.
+        var keys = manifest.Spec.Runs();
+        var set = new RunSet(store, keys, manifest.Spec.AccuracyMetric);
+        for (int i = 0; i < keys.Count; i++) set.Add(i, store.ReadRun(keys[i]));
+        return new SeedValues(manifest.Spec, set);
     }
 }
