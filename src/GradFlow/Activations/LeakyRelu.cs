@@ -7,6 +7,7 @@ public readonly struct LeakyRelu : IActivationFunction<LeakyRelu>
 {
     public const double Alpha = 0.01;
     public static string Name => "leaky_relu";
+    // Stryker disable once Equality : at z = ±0 both branches give z (α·(±0) = ±0) (docs/mutation-survivors.md)
     public static double Value(double z) => z > 0 ? z : Alpha * z;
     public static double Derivative(double z) => z > 0 ? 1.0 : Alpha;
     // φ″ = 0 on both pieces; at the kink z = 0 (φ′ jumps from α to 1) 0 as well, like ReLU.

@@ -21,6 +21,7 @@ public readonly struct Softsign : IVectorActivationFunction<Softsign>
     {
         if (z == 0) return 0.0;
         double d = 1.0 / (1.0 + Math.Abs(z));
+        // Stryker disable once Arithmetic : Math.Sign(z) is ±1 here, and x·(±1) = x/(±1) (docs/mutation-survivors.md)
         return -2.0 * Math.Sign(z) * (d * d * d);
     }
     public static (double Value, double Derivative) Evaluate(double z) => (Value(z), Derivative(z));

@@ -45,7 +45,9 @@ public static class SpecialFunctions
     }
 
     /// <summary>softplus(z) = log(1 + e^z) = max(z, 0) + log1p(e^−|z|).</summary>
-    public static double Softplus(double z) => Math.Max(z, 0.0) + Log1P(Math.Exp(-Math.Abs(z)));
+    // NaN returns itself: otherwise the sum of NaN (from the max) and −NaN (from −|z|) would carry
+    // whichever operand the JIT puts first, a sign bit that differed between two compilations of it.
+    public static double Softplus(double z) => double.IsNaN(z) ? z : Math.Max(z, 0.0) + Log1P(Math.Exp(-Math.Abs(z)));
 
     /// <summary>erfc(x) with relative accuracy near 1e-15 over the whole line.</summary>
     public static double Erfc(double x)

@@ -14,6 +14,7 @@ public sealed class ActivationRegistryTests
 
         Assert.Contains("'swish'", e.Message);
         Assert.All(Expected, name => Assert.Contains(name, e.Message));
+        Assert.Contains("relu, tanh, arctan, softsign", e.Message, StringComparison.Ordinal); // one name per item, in the registry's order
     }
 
     [Fact]

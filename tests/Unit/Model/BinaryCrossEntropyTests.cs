@@ -121,4 +121,45 @@ public sealed class BinaryCrossEntropyTests
         // p = 0 with y = 1 would be log 0 = −∞; the clip makes it −log(1e-8) = 18.420680743952367.
         Assert.Equal(-Math.Log(1e-8), BinaryCrossEntropy.MeanClipped([0.0], [1.0]), 1e-12);
     }
+
+    [Fact]
+    public void Mean_LabelsOfAnotherLength_ThrowsNamingBothLengths()
+    {
+        var e = Assert.Throws<ArgumentException>(() => BinaryCrossEntropy.Mean(new double[3], new double[2]));
+        Assert.Contains("3 logits but 2 labels", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MeanAndAccuracy_NoRows_AreNaN()
+    {
+        Assert.True(double.IsNaN(BinaryCrossEntropy.Mean([], [])));
+        Assert.True(double.IsNaN(BinaryCrossEntropy.Accuracy([], [])));
+    }
+
+    [Fact]
+    public void Accuracy_LabelsOfAnotherLength_ThrowsNamingBothLengths()
+    {
+        var e = Assert.Throws<ArgumentException>(() => BinaryCrossEntropy.Accuracy(new double[4], new double[5]));
+        Assert.Contains("4 probabilities but 5 labels", e.Message, StringComparison.Ordinal);
+    }
+
+    // The study predicts class 1 where p >= 0.5: p = 0.5 itself is a prediction of 1.
+    [Theory]
+    [InlineData(new[] { 0.5, 0.5 }, new[] { 1.0, 0.0 }, 0.5)]
+    [InlineData(new[] { 0.5, 0.4999999999999999, 0.9, 0.1 }, new[] { 1.0, 0.0, 1.0, 1.0 }, 0.75)]
+    [InlineData(new[] { 0.0, 1.0, 0.7 }, new[] { 0.0, 1.0, 0.0 }, 2.0 / 3.0)]
+    public void Accuracy_ProbabilitiesAtAndAroundOneHalf_CountThresholdAsClassOne(double[] p, double[] y, double expected) =>
+        Assert.Equal(expected, BinaryCrossEntropy.Accuracy(p, y));
+
+    // p = 0 and p = 1 are clipped to 1e-8 and 1 − 1e-8: the loss of a confident wrong answer is −ln 1e-8 = 8 ln 10
+    // (to 1e-8 absolute: 1 − (1 − 1e-8) is 1e-8 only to the rounding of 1 − 1e-8, 5e-9 relative).
+    [Fact]
+    public void MeanClipped_ConfidentWrongAnswers_CostLnOfTheClip()
+    {
+        double expected = 8 * Math.Log(10);
+
+        Assert.Equal(expected, BinaryCrossEntropy.MeanClipped([0.0], [1.0]), 1e-8);
+        Assert.Equal(expected, BinaryCrossEntropy.MeanClipped([1.0], [0.0]), 1e-8);
+        Assert.Equal(expected / 2, BinaryCrossEntropy.MeanClipped([1.0, 1.0], [0.0, 1.0]), 1e-8);
+    }
 }

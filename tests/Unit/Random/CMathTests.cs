@@ -15,6 +15,17 @@ public sealed class CMathTests
         BitAssert.Equal(OracleVectors.Bits(vectors.GetProperty("y")), actual, "log1p");
     }
 
+    // Both sides of every high-word threshold of fdlibm's log1p, positive arguments as well as negative
+    // ones, 2^k − 1 (f = 0) and its neighbours (|f| < 2^-20), and x >= 2^53: oracle/make_branch_vectors.py.
+    [Fact]
+    public void Log1p_EveryBranchAndItsEdges_MatchGlibcBitForBit()
+    {
+        var vectors = OracleVectors.Branches.GetProperty("log1p");
+        var x = OracleVectors.Doubles(vectors.GetProperty("x"));
+        var actual = x.Select(CMath.Log1p).ToArray();
+        BitAssert.Equal(OracleVectors.Bits(vectors.GetProperty("y")), actual, "log1p");
+    }
+
     [Fact]
     public void MathExp_ZigguratWedgeArguments_MatchesGlibcBitForBit()
     {

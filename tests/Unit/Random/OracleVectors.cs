@@ -15,6 +15,12 @@ internal static class OracleVectors
 
     public static JsonElement Root => Document.Value.RootElement;
 
+    private static readonly Lazy<JsonDocument> BranchDocument = new(() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Random", "oracle", "branch_vectors.json"))));
+
+    /// <summary>oracle/branch_vectors.json, written by oracle/make_branch_vectors.py: log1p's branches, a long shuffle.</summary>
+    public static JsonElement Branches => BranchDocument.Value.RootElement;
+
     public static string NumPyVersion => Root.GetProperty("numpy_version").GetString()!;
 
     public static IEnumerable<JsonElement> Seeds => Root.GetProperty("seeds").EnumerateArray();
