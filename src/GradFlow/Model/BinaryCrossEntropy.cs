@@ -37,7 +37,13 @@ public static class BinaryCrossEntropy
     /// The mean of <see cref="FromLogit(double, double)"/>, summed in four lanes (lane j takes the rows
     /// i ≡ j mod 4) folded as (l0 + l1) + (l2 + l3): the same bits whatever the vector width.
     /// </summary>
-    public static double Mean(ReadOnlySpan<double> logits, ReadOnlySpan<double> y)
+    public static double Mean(ReadOnlySpan<double> logits, ReadOnlySpan<double> y) => Mean(logits, y, Vector256.IsHardwareAccelerated);
+
+    /// <summary>
+    /// <see cref="Mean(ReadOnlySpan{double}, ReadOnlySpan{double})"/> with the vector lanes on or off: the scalar
+    /// twin is what runs where Vector256 is not accelerated, so tests compare the two on any machine.
+    /// </summary>
+    internal static double Mean(ReadOnlySpan<double> logits, ReadOnlySpan<double> y, bool vectorized)
     {
         if (logits.Length != y.Length) throw new ArgumentException($"{logits.Length} logits but {y.Length} labels");
         if (logits.Length == 0) return double.NaN;
@@ -45,7 +51,7 @@ public static class BinaryCrossEntropy
         ref double yr = ref MemoryMarshal.GetReference(y);
         int n = logits.Length, i = 0;
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (vectorized)
         {
             var sum = Vector256<double>.Zero;
             for (; i <= n - 4; i += 4) sum += FromLogit(Vector256.LoadUnsafe(ref sr, (nuint)i), Vector256.LoadUnsafe(ref yr, (nuint)i));
