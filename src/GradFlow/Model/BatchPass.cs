@@ -124,9 +124,9 @@ public sealed class BatchPass
                 if (j < fanOut)
                     Kernels.LinearCombination(input, fanIn, layer.Weights.AsSpan(j), fanOut, layer.Bias[j], z.Slice(j * m, m));
             }
-            if (l < last && _activation is not null) _activation.Apply(model.Activation, _z[l], _a[l], _dphi[l], z.Length);
-            else if (l < last) model.Activation.Apply(z, _a[l], _dphi[l]);
-            else for (int i = 0; i < z.Length; i++) _a[l][i] = SpecialFunctions.Sigmoid(z[i]);
+            if (l == last) for (int i = 0; i < z.Length; i++) _a[l][i] = SpecialFunctions.Sigmoid(z[i]);
+            else if (_activation is not null) _activation.Apply(model.Activation, _z[l], _a[l], _dphi[l], z.Length);
+            else model.Activation.Apply(z, _a[l], _dphi[l]);
             input = _a[l];
         }
     }
