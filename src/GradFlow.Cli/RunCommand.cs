@@ -84,13 +84,13 @@ internal static class RunCommand
             w.WriteLine($"shard {shard} done; when every shard is, run: gradflow merge --out DIR <the {Numbers.Format(shard.Count)} shard folders>");
             return ExitCodes.Success;
         }
-        FinishWhole(context, outcome);
+        FinishWhole(context, outcome, options.Threads);
         context.Cancellation.ThrowIfCancellationRequested();
         return ExitCodes.Success;
     }
 
-    /// <summary>The final accuracy per setting, then the reporting layer's figures and report.</summary>
-    internal static void FinishWhole(CliContext context, SweepOutcome outcome)
+    /// <summary>The final accuracy per setting, then the reporting layer's figures and report, on at most <paramref name="threads"/> threads (0: one per core, as <c>--threads</c>).</summary>
+    internal static void FinishWhole(CliContext context, SweepOutcome outcome, int threads = 0)
     {
         string metric = outcome.Spec.AccuracyMetric;
         // An lr column only on a multi-rate sweep, so that every other sweep prints as before.
@@ -108,7 +108,7 @@ internal static class RunCommand
         table.Write(context);
         context.Cancellation.ThrowIfCancellationRequested();
         context.Interruption.WaitingFor = "the figure being drawn (runs, summaries and final.csv are on disk)";
-        ReportWriter.Write(outcome, context.Cancellation);
+        ReportWriter.Write(outcome, context.Cancellation, threads: threads);
         WriteSummary(context, outcome.Store);
     }
 

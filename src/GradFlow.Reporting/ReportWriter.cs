@@ -12,22 +12,22 @@ public static class ReportWriter
 {
     public static IReadOnlyList<string> Write(SweepOutcome outcome, IReadOnlyList<ClaimResult>? studySeeds = null) => Write(outcome, CancellationToken.None, studySeeds);
 
-    /// <summary>Writes the figures, claims.csv and report.md; a cancelled token stops it before the next figure (OperationCanceledException).</summary>
+    /// <summary>Writes the figures, claims.csv and report.md on at most <paramref name="threads"/> threads (0: one per core); a cancelled token stops it before the next figure (OperationCanceledException).</summary>
     /// <remarks>
     /// The study's claims are decided on the sweep's seeds and written to claims.csv; the report says them
     /// in words. Given the same claims decided on the study's own seeds (<paramref name="studySeeds"/>), the
     /// report marks each comparison that held there but not here "not robust to new seeds".
     /// </remarks>
-    public static IReadOnlyList<string> Write(SweepOutcome outcome, CancellationToken cancellation, IReadOnlyList<ClaimResult>? studySeeds = null)
+    public static IReadOnlyList<string> Write(SweepOutcome outcome, CancellationToken cancellation, IReadOnlyList<ClaimResult>? studySeeds = null, int threads = 0)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         if (outcome.Summaries.Count == 0 || outcome.Statistics is not { } stats) return [];
         var spec = outcome.Spec;
         var store = outcome.Store;
-        var theory = TheoryComparison.Of(spec, outcome.Runs, cancellation);
+        var theory = TheoryComparison.Of(spec, RunSet.From(spec, outcome.Runs).Digests, cancellation, threads);
         var figures = FiguresOf(spec, outcome.Summaries, outcome.Runs, theory);
 
-        var written = new List<string>(DrawAll(figures, store.PlotsDirectory, cancellation));
+        var written = new List<string>(DrawAll(figures, store.PlotsDirectory, cancellation, threads));
         var claims = ClaimEvaluator.Evaluate(SeedValues.Of(outcome));
         written.Add(ClaimsFile.Write(store.Root, claims));
         string markdown = ReportMarkdown.Build(spec, outcome.Summaries, stats, figures, theory, ClaimsMarkdown.Section(claims, studySeeds));
@@ -44,10 +44,10 @@ public static class ReportWriter
     /// threads at once: the SVG task draws its own copy of each figure. A cancelled token stops it before
     /// the next figure; a figure that fails is reported as itself.
     /// </summary>
-    private static string[] DrawAll(IReadOnlyList<Figure> figures, string directory, CancellationToken cancellation)
+    private static string[] DrawAll(IReadOnlyList<Figure> figures, string directory, CancellationToken cancellation, int threads)
     {
         var paths = new string[figures.Count * 2];
-        OrderedParallel.For(figures.Count + 1, 0, cancellation, k =>
+        OrderedParallel.For(figures.Count + 1, threads, cancellation, k =>
         {
             if (k == 0)
             {

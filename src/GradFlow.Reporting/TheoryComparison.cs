@@ -14,8 +14,8 @@ internal static class TheoryComparison
     public static IReadOnlyList<TheoryLayer> Of(AblationSpec spec, IReadOnlyList<RunResult> runs, CancellationToken cancellation = default) =>
         Of(spec, RunSet.From(spec, runs).Digests, cancellation);
 
-    /// <summary>From the runs' digests (first and last rows); the settings' predictions computed in parallel, in the spec's order.</summary>
-    public static IReadOnlyList<TheoryLayer> Of(AblationSpec spec, IReadOnlyList<RunDigest> runs, CancellationToken cancellation = default)
+    /// <summary>From the runs' digests (first and last rows); the settings' predictions computed in parallel on at most <paramref name="threads"/> threads (0: one per core), in the spec's order.</summary>
+    public static IReadOnlyList<TheoryLayer> Of(AblationSpec spec, IReadOnlyList<RunDigest> runs, CancellationToken cancellation = default, int threads = 0)
     {
         int hidden = spec.Arch.Count - 2; // hidden layers (Reporting reads the spec, not the Model box)
         if (hidden == 0 || runs.Count == 0) return [];
@@ -25,7 +25,7 @@ internal static class TheoryComparison
             .Select(s => (Setting: s, Runs: bySetting[s].Where(r => r.Count > 0 && r.HasColumn(last)).ToArray()))
             .Where(s => s.Runs.Length > 0).ToArray();
         var perSetting = new TheoryLayer[settings.Length][];
-        OrderedParallel.For(settings.Length, 0, cancellation, i =>
+        OrderedParallel.For(settings.Length, threads, cancellation, i =>
         {
             var (setting, mine) = settings[i];
             var prediction = TheoryPredictions.ForSetting(spec, setting);

@@ -138,10 +138,11 @@ public sealed record AblationSpec
     /// <paramref name="availableBytes"/>, else the one-line refusal naming the sizes (checked before
     /// anything is allocated or written). Counted in doubles: the data and its split (about 8.5 per
     /// point), the model, a batch pass over the train rows and one over the test rows, the pooled
-    /// diagnostics (3 per hidden unit and train row) while a run trains, and every run's log kept
-    /// until the summaries are written.
+    /// diagnostics (3 per hidden unit and train row) while a run trains; and the logs: those a sweep keeps
+    /// (<see cref="RunSet"/>: at most <paramref name="retainedBytes"/> of them, the rest are read back from
+    /// their files), one per run in progress and one being read back.
     /// </summary>
-    public string? MemoryProblem(int threads, int runs, long availableBytes)
+    public string? MemoryProblem(int threads, int runs, long availableBytes, long retainedBytes = RunSet.DefaultRetainedBytes)
     {
         var widths = Arch;
         double testRows = HasTestSplit ? Math.Round(N * TestSize, MidpointRounding.ToEven) : 0, trainRows = N - testRows;
@@ -149,7 +150,9 @@ public sealed record AblationSpec
                          + 3 * NetworkSize.HiddenUnits(widths) * trainRows;
         double log = ((double)(Epochs - 1) / LogEvery + 2) * MetricColumnBound;
         double largest = Math.Max(2.0 * N, Math.Max(NetworkSize.LargestArray(widths, trainRows), NetworkSize.HiddenUnits(widths) * trainRows));
-        var problem = Numerics.MemoryBudget.Problem(Math.Max(1, Math.Min(threads, runs)) * working + runs * log, largest, availableBytes);
+        double parallel = Math.Max(1, Math.Min(threads, runs));
+        double logs = Math.Min(runs, Math.Floor(Math.Max(0, retainedBytes) / (sizeof(double) * log)) + parallel + 1);
+        var problem = Numerics.MemoryBudget.Problem(parallel * working + logs * log, largest, availableBytes);
         return problem is null ? null
             : Invariant($"too big for this machine: --arch {string.Join(",", Arch)} with --n {N}, --epochs {Epochs} at --log-every {LogEvery}, {runs} runs on --threads {threads} {problem}; expected narrower layers, a smaller --n, fewer --threads or fewer epochs logged");
     }

@@ -50,8 +50,16 @@ public sealed class ResultStore
         }
     }
 
-    public RunResult ReadRun(RunKey key)
+    public RunResult ReadRun(RunKey key) => ReadRun(key, null);
+
+    /// <summary>
+    /// The run as its file holds it, read into <paramref name="reuse"/> (emptied first) when that log has
+    /// the file's columns and room for its rows, else into a new log. A file as GradFlow writes it is parsed
+    /// from its bytes (<see cref="NumberRows"/>); any other, by CsvHelper, which names what is wrong.
+    /// </summary>
+    public RunResult ReadRun(RunKey key, RunLog? reuse)
     {
+        if (TryReadPlainRun(key, reuse) is { } run) return run;
         try
         {
             return ReadRunFile(key);
@@ -59,6 +67,38 @@ public sealed class ResultStore
         catch (CsvHelper.CsvHelperException e)
         {
             throw new InvalidDataException($"{RunPath(key)}, line {e.Context?.Parser?.RawRow}: not a run file ({e.GetType().Name}); expected epoch,<metrics>,{DivergedColumn} rows of numbers");
+        }
+    }
+
+    // The run file's bytes in a pooled buffer, parsed without a string per value; null when the file is not plain text of a run file.
+    private RunResult? TryReadPlainRun(RunKey key, RunLog? reuse)
+    {
+        using var file = File.OpenHandle(RunPath(key));
+        long length = RandomAccess.GetLength(file);
+        if (length > Array.MaxLength) return null;
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)length);
+        try
+        {
+            int read = 0;
+            for (int n; read < length && (n = RandomAccess.Read(file, buffer.AsSpan(read, (int)length - read), read)) > 0;) read += n;
+            var text = buffer.AsSpan(0, read);
+            if (!NumberRows.TryReadHeader(text, out var header, out int rows) || header.Length < 2 || header[0] != "epoch" || header[^1] != DivergedColumn)
+                return null;
+            var columns = header[1..^1];
+            var log = reuse is not null && reuse.Capacity >= rows && reuse.Columns.SequenceEqual(columns) ? reuse : new RunLog(columns, rows);
+            log.Clear();
+            int? divergedAt = null;
+            var values = new double[columns.Length];
+            bool plain = NumberRows.TryReadRows(text, columns.Length, values, (epoch, row, diverged) =>
+            {
+                row.CopyTo(log.Append(epoch));
+                if (diverged is int d) divergedAt = d;
+            });
+            return plain && log.Count == rows ? new RunResult(key, log, divergedAt) : null;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -2,6 +2,7 @@ using GradFlow.Activations;
 using GradFlow.Curvature;
 using GradFlow.Data;
 using GradFlow.Diagnostics;
+using GradFlow.Metrics;
 using GradFlow.Model;
 using GradFlow.Training;
 
@@ -12,8 +13,11 @@ public static class RunExecutor
 {
     public static RunResult Execute(AblationSpec spec, RunKey key) => Execute(spec, key, CancellationToken.None);
 
-    /// <summary>One run, stopped within an epoch of <paramref name="cancellation"/> (OperationCanceledException); <paramref name="kernelThreads"/> may split its layers (same bits).</summary>
-    public static RunResult Execute(AblationSpec spec, RunKey key, CancellationToken cancellation, int kernelThreads = 1)
+    /// <summary>
+    /// One run, stopped within an epoch of <paramref name="cancellation"/> (OperationCanceledException); <paramref name="kernelThreads"/> may split its layers (same bits).
+    /// It records into <paramref name="log"/> when that log fits (a finished run's log the sweep did not keep), else into a new one.
+    /// </summary>
+    public static RunResult Execute(AblationSpec spec, RunKey key, CancellationToken cancellation, int kernelThreads = 1, RunLog? log = null)
     {
         var arch = spec.Architecture;
         var activation = ActivationRegistry.Get(key.Activation);
@@ -24,7 +28,7 @@ public static class RunExecutor
         IReadOnlyList<IMetricGroup> groups = MetricGroups(spec, activation, split.Train.Count);
         if (spec.CurvatureEvery > 0)
             groups = [.. groups, new CurvatureMetrics(arch, split.Train, rate, spec.CurvatureEvery, key.Seed), new DynamicsMetrics(model, rate)];
-        var trainer = new Trainer(model, split, new TrainingOptions(rate, spec.Epochs, spec.LogEvery) { KernelThreads = kernelThreads }, groups);
+        var trainer = new Trainer(model, split, new TrainingOptions(rate, spec.Epochs, spec.LogEvery) { KernelThreads = kernelThreads }, groups, log);
         var result = trainer.Run(cancellation);
         return new RunResult(key, result);
     }

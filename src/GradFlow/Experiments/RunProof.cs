@@ -25,8 +25,8 @@ public static class RunProof
         AtomicFile.WriteText(PathOf(store, key), w => w.Write(string.Create(CultureInfo.InvariantCulture, $"{hash} {length}\n")));
     }
 
-    /// <summary>The run as read back when its file is proven complete; else null and why, in words.</summary>
-    public static (RunResult? Run, string? Why) Read(ResultStore store, AblationSpec spec, RunKey key)
+    /// <summary>The run as read back when its file is proven complete (into <paramref name="reuse"/> when it fits, see <see cref="ResultStore.ReadRun(RunKey, GradFlow.Metrics.RunLog?)"/>); else null and why, in words.</summary>
+    public static (RunResult? Run, string? Why) Read(ResultStore store, AblationSpec spec, RunKey key, GradFlow.Metrics.RunLog? reuse = null)
     {
         string proof = PathOf(store, key);
         if (!File.Exists(proof)) return (null, "no checksum was recorded when it was written (cut short, or written by an older GradFlow)");
@@ -35,7 +35,7 @@ public static class RunProof
         if (recorded.Length != 2 || recorded[0] != hash || recorded[1] != length.ToString(CultureInfo.InvariantCulture))
             return (null, string.Create(CultureInfo.InvariantCulture, $"its checksum or length ({length} bytes) no longer matches the one recorded when it was written"));
         RunResult run;
-        try { run = store.ReadRun(key); }
+        try { run = store.ReadRun(key, reuse); }
         catch (InvalidDataException e) { return (null, "it cannot be read (" + e.Message + ")"); }
         return Epochs(spec, run) is { } why ? (null, why) : (run, null);
     }

@@ -1,4 +1,5 @@
 using System.Collections;
+using GradFlow.Metrics;
 
 namespace GradFlow.Experiments;
 
@@ -49,8 +50,8 @@ public sealed class RunSet : IReadOnlyList<RunResult>
     /// <summary><paramref name="runs"/> itself when it is a set, else a set of the list (every run kept).</summary>
     public static RunSet From(AblationSpec spec, IReadOnlyList<RunResult> runs) => runs as RunSet ?? Of(spec, runs);
 
-    /// <summary>Records run <paramref name="index"/>: its digest always, its log while the budget allows. Thread-safe across indices.</summary>
-    public void Add(int index, RunResult run)
+    /// <summary>Records run <paramref name="index"/>: its digest always, its log while the budget allows (true); false when the log was not kept, so the caller may reuse it. Thread-safe across indices.</summary>
+    public bool Add(int index, RunResult run)
     {
         ArgumentNullException.ThrowIfNull(run);
         if (run.Key != _keys[index]) throw new ArgumentException($"run {run.Key} is not run {index} ({_keys[index]}) of this set", nameof(run));
@@ -59,8 +60,13 @@ public sealed class RunSet : IReadOnlyList<RunResult>
         if (shared is null || !shared.SequenceEqual(run.Log.Columns)) _columns = shared = run.Log.Columns;
         _digests[index] = RunDigest.Of(run, _accuracyMetric, shared);
         long size = Bytes(run);
-        if (_store is null || Interlocked.Add(ref _retainedBytes, size) <= _budget) _retained[index] = run;
-        else Interlocked.Add(ref _retainedBytes, -size);
+        if (_store is null || Interlocked.Add(ref _retainedBytes, size) <= _budget)
+        {
+            _retained[index] = run;
+            return true;
+        }
+        Interlocked.Add(ref _retainedBytes, -size);
+        return false;
     }
 
     public int Count => _keys.Length;
@@ -87,11 +93,44 @@ public sealed class RunSet : IReadOnlyList<RunResult>
             if (_keys[i].Setting == setting) yield return i;
     }
 
-    /// <summary><paramref name="setting"/>'s runs in run order, each loaded only when reached (enumerate it again to read them again).</summary>
+    /// <summary>
+    /// <paramref name="setting"/>'s runs in run order, each loaded only when reached (enumerate it again to
+    /// read them again). A run not kept is read into one log reused for the whole enumeration, so a run
+    /// given is valid only until the next is asked for: use it, never keep it.
+    /// </summary>
     public IEnumerable<RunResult> OfSetting(SettingKey setting)
     {
-        foreach (int i in IndicesOf(setting)) yield return this[i];
+        RunLog? scratch = null;
+        foreach (int i in IndicesOf(setting))
+        {
+            if (_retained[i] is { } kept)
+            {
+                yield return kept;
+                continue;
+            }
+            var run = Read(i, scratch);
+            scratch = run.Log;
+            yield return run;
+        }
     }
+
+    /// <summary>
+    /// Run <paramref name="index"/>'s log, from memory when kept, else read into a log this thread reuses:
+    /// valid until this thread next reads a run so; read what is needed from it at once.
+    /// </summary>
+    public RunLog ScratchLog(int index)
+    {
+        if (_retained[index] is { } kept) return kept.Log;
+        var run = Read(index, _threadScratch);
+        _threadScratch = run.Log;
+        return run.Log;
+    }
+
+    [ThreadStatic] private static RunLog? _threadScratch;
+
+    private RunResult Read(int index, RunLog? reuse) =>
+        _store is not null && _digests[index] is not null ? _store.ReadRun(_keys[index], reuse)
+            : throw new InvalidOperationException($"run {_keys[index]} has not been added");
 
     public IEnumerator<RunResult> GetEnumerator()
     {

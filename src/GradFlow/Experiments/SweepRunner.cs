@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using GradFlow.Metrics;
 using GradFlow.IO;
 
 namespace GradFlow.Experiments;
@@ -16,7 +18,7 @@ public static class SweepRunner
         spec.Validate();
         var shard = options.EffectiveShard;
         int owned = Enumerable.Range(0, spec.Runs().Count).Count(shard.Owns);
-        if (spec.MemoryProblem(options.EffectiveThreads, owned, options.AvailableMemory ?? Numerics.MemoryBudget.AvailableBytes) is { } tooBig)
+        if (spec.MemoryProblem(options.EffectiveThreads, owned, options.AvailableMemory ?? Numerics.MemoryBudget.AvailableBytes, options.EffectiveRetainedRunBytes) is { } tooBig)
             throw new SpecException(tooBig);
         var store = new ResultStore(outDirectory);
         if (File.Exists(store.Root)) throw new SpecException($"out: {store.Root} is a file; expected a folder for the results");
@@ -33,8 +35,10 @@ public static class SweepRunner
             StartedUtc = existing?.StartedUtc ?? started,
         });
 
-        // Each finished run leaves its digest; its log stays in memory only within the budget (RunSet).
+        // Each finished run leaves its digest; its log stays in memory only within the budget (RunSet), and a
+        // log not kept records the next run, so past the budget a sweep allocates no log per run.
         var results = new RunSet(store, mine, spec.AccuracyMetric, options.EffectiveRetainedRunBytes);
+        var spareLogs = new ConcurrentBag<RunLog>();
         int done = 0, resumed = 0;
         // Fewer runs than threads: the spare threads split each run's layers (the same bits for any count).
         int kernelThreads = Math.Max(1, options.EffectiveThreads / Math.Max(1, mine.Length));
@@ -46,19 +50,21 @@ public static class SweepRunner
         {
             var key = mine[i];
             RunResult? run = null;
+            spareLogs.TryTake(out var spare);
             if (store.HasRun(key))
             {
-                (run, string? why) = RunProof.Read(store, spec, key);
+                (run, string? why) = RunProof.Read(store, spec, key, spare);
                 if (run is null) options.Notice?.Invoke($"{store.RunPath(key)} is not proven complete: {why}; running it again");
             }
             bool onDisk = run is not null;
             if (run is null)
             {
-                run = RunExecutor.Execute(spec, key, options.Cancellation, kernelThreads);
+                run = RunExecutor.Execute(spec, key, options.Cancellation, kernelThreads, spare);
                 store.WriteRun(run);
                 RunProof.Record(store, key);
             }
-            results.Add(i, run);
+            if (!results.Add(i, run)) spareLogs.Add(run.Log);
+            else if (spare is not null && !ReferenceEquals(spare, run.Log)) spareLogs.Add(spare);
             if (onDisk) Interlocked.Increment(ref resumed);
             options.Progress?.Report(new SweepProgress(key, Interlocked.Increment(ref done), mine.Length, onDisk));
         }
@@ -109,16 +115,19 @@ public static class SweepRunner
         var started = DateTime.UtcNow;
         // One run at a time: read and proven from its shard, copied unless the target holds it proven, then only its digest kept (RunSet).
         var results = new RunSet(target, runs, spec.AccuracyMetric);
+        RunLog? spare = null, check = null;
         for (int i = 0; i < runs.Count; i++)
         {
-            var (run, why) = RunProof.Read(sourceOf[i], spec, runs[i]);
+            var (run, why) = RunProof.Read(sourceOf[i], spec, runs[i], spare);
             if (run is null) throw new SpecException($"merge: {sourceOf[i].RunPath(runs[i])} is not proven complete: {why}; run its shard again with the same command");
-            if (!target.HasRun(run.Key) || RunProof.Read(target, spec, run.Key).Run is null)
+            spare = null;
+            if (!target.HasRun(run.Key) || (check = RunProof.Read(target, spec, run.Key, check).Run?.Log) is null)
             {
                 target.WriteRun(run);
                 RunProof.Record(target, run.Key);
             }
-            results.Add(i, run);
+            // A log not kept reads the next run.
+            if (!results.Add(i, run)) spare = run.Log;
         }
         var (summaries, statistics) = WriteAggregates(spec, target, results, 0, CancellationToken.None);
         target.WriteManifest(new Manifest

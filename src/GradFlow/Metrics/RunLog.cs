@@ -23,6 +23,12 @@ public sealed class RunLog
     public IReadOnlyList<string> Columns { get; }
     public int Count { get; private set; }
 
+    /// <summary>The rows it can hold.</summary>
+    public int Capacity => _epochs.Length;
+
+    /// <summary>Forgets every row, keeping the storage: a log reused for another run allocates nothing.</summary>
+    public void Clear() => Count = 0;
+
     public int Epoch(int row) => _epochs[row];
 
     /// <summary>The recorded epochs, in order.</summary>

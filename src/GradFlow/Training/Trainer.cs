@@ -21,6 +21,10 @@ public sealed class Trainer
     private readonly EpochState _state;
 
     public Trainer(Mlp model, DataSplit data, TrainingOptions options, IReadOnlyList<IMetricGroup> metrics)
+        : this(model, data, options, metrics, null) { }
+
+    /// <summary>A trainer that records into <paramref name="log"/> (emptied first) when it has the metrics' columns and room for every logged epoch, else into a new log: a sweep reuses the logs it does not keep.</summary>
+    public Trainer(Mlp model, DataSplit data, TrainingOptions options, IReadOnlyList<IMetricGroup> metrics, RunLog? log)
     {
         if (data.Train.Features != model.Inputs)
             throw new ArgumentException($"data has {data.Train.Features} features but the model takes {model.Inputs} inputs");
@@ -32,7 +36,10 @@ public sealed class Trainer
         _train = new BatchPass(model.Architecture, data.Train.Count, KernelPath.ByShape, options.KernelThreads);
         _test = data.HasTest ? new BatchPass(model.Architecture, data.Test.Count, KernelPath.ByShape, options.KernelThreads) : null;
         _state = new EpochState(model, _train);
-        Log = new RunLog(metrics.SelectMany(m => m.Columns).ToArray(), options.LoggedEpochCount);
+        var columns = metrics.SelectMany(m => m.Columns).ToArray();
+        if (log is not null && log.Capacity >= options.LoggedEpochCount && log.Columns.SequenceEqual(columns)) log.Clear();
+        else log = new RunLog(columns, options.LoggedEpochCount);
+        Log = log;
     }
 
     public RunLog Log { get; }

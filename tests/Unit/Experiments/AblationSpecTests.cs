@@ -23,6 +23,29 @@ public sealed class AblationSpecTests
     }
 
     [Fact]
+    public void MemoryProblem_ManyMoreRunsThanTheLogsKept_IsNotRefused()
+    {
+        // 100,000 paper runs on 2 GB: their logs together are far beyond it, but a sweep keeps at most
+        // RunSet.DefaultRetainedBytes of them (the rest are read back from their files).
+        const int runs = 100_000;
+        const long available = 2L << 30;
+
+        Assert.Null(Presets.Paper.MemoryProblem(2, runs, available));
+        // Counting every log as kept refuses the same sweep, so it is the budget that lets it through.
+        Assert.NotNull(Presets.Paper.MemoryProblem(2, runs, available, retainedBytes: long.MaxValue));
+    }
+
+    [Fact]
+    public void MemoryProblem_RunsInProgressThatDoNotFit_AreStillRefused()
+    {
+        // Every run in progress holds its working set and log: 1,000 threads of a wide network cannot fit in 2 GB.
+        var wide = Presets.Paper with { Arch = [2, 4096, 4096, 1] };
+
+        Assert.NotNull(wide.MemoryProblem(1000, 1000, 2L << 30));
+        Assert.Null(wide.MemoryProblem(1, 1000, 2L << 30));
+    }
+
+    [Fact]
     public void Validate_TestSizeRoundingToNoRows_IsRefused()
     {
         var e = Assert.Throws<SpecException>(() => (Presets.Paper with { N = 10, TestSize = 0.01 }).Validate());

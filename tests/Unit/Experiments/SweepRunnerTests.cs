@@ -304,6 +304,58 @@ public sealed class SweepRunnerTests : IDisposable
             Assert.True(written.Log.Row(r).SequenceEqual(read.Log.Row(r)), $"row {r} differs");
     }
 
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void ReadRun_FileWithOtherLineEndsOrPaddedFields_ReadsTheRunItsTextHolds(string lineEnd)
+    {
+        // Not what GradFlow writes, so not its fast path: CsvHelper reads it, and the run is the same.
+        var outcome = SweepRunner.Run(Spec with { Activations = ["tanh"], Scales = [1.0], Seeds = [3] }, Dir("e"), new SweepOptions());
+        var written = outcome.Runs[0];
+        string path = outcome.Store.RunPath(written.Key);
+        var lines = File.ReadAllText(path).TrimEnd('\n').Split('\n');
+        File.WriteAllText(path, string.Join(lineEnd, lines.Select(l => l.Replace(",", " , ", StringComparison.Ordinal))) + lineEnd);
+
+        var read = outcome.Store.ReadRun(written.Key);
+
+        Assert.Equal(written.Log.Columns, read.Log.Columns);
+        Assert.Equal(written.Log.Epochs.ToArray(), read.Log.Epochs.ToArray());
+        for (int r = 0; r < read.Log.Count; r++)
+            Assert.True(written.Log.Row(r).SequenceEqual(read.Log.Row(r)), $"row {r} differs");
+    }
+
+    [Fact]
+    public void ReadRun_IntoAReusedLog_FillsThatLogWithTheBitsOfANewOne()
+    {
+        var outcome = SweepRunner.Run(Spec with { Activations = ["relu"], Scales = [0.5], Seeds = [0, 1] }, Dir("reuse"), new SweepOptions());
+        var fresh = outcome.Store.ReadRun(outcome.Runs[1].Key);
+        var reuse = outcome.Store.ReadRun(outcome.Runs[0].Key).Log;
+
+        var read = outcome.Store.ReadRun(outcome.Runs[1].Key, reuse);
+
+        Assert.Same(reuse, read.Log);
+        Assert.Equal(fresh.Log.Epochs.ToArray(), read.Log.Epochs.ToArray());
+        for (int r = 0; r < read.Log.Count; r++)
+            Assert.True(fresh.Log.Row(r).SequenceEqual(read.Log.Row(r)), $"row {r} differs");
+    }
+
+    [Fact]
+    public void ReadRun_NotANumberInAPlainFile_NamesTheLineAndTheColumn()
+    {
+        var outcome = SweepRunner.Run(Spec with { Activations = ["relu"], Scales = [0.5], Seeds = [0] }, Dir("bad"), new SweepOptions());
+        string path = outcome.Store.RunPath(outcome.Runs[0].Key);
+        var lines = File.ReadAllLines(path);
+        var fields = lines[3].Split(',');
+        fields[2] = "oops";
+        lines[3] = string.Join(',', fields);
+        File.WriteAllText(path, string.Join('\n', lines) + "\n");
+
+        var e = Assert.Throws<InvalidDataException>(() => outcome.Store.ReadRun(outcome.Runs[0].Key));
+
+        Assert.Contains("line 4", e.Message);
+        Assert.Contains($"{outcome.Runs[0].Log.Columns[1]} 'oops' is not a number", e.Message);
+    }
+
     /// <summary>IProgress that reports synchronously on the reporting thread (Progress&lt;T&gt; posts asynchronously).</summary>
     private sealed class SyncProgress(Action<SweepProgress> action) : IProgress<SweepProgress>
     {

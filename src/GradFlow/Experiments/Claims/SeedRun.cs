@@ -23,7 +23,7 @@ public sealed class SeedRun
         Diverged = divergedAt.HasValue;
     }
 
-    /// <summary>A seed known by its digest, whose log <paramref name="load"/> gives when a claim needs more than its first and last rows.</summary>
+    /// <summary>A seed known by its digest, whose log <paramref name="load"/> gives when a claim needs more than its first and last rows (a log the next load may reuse: what is needed is copied out at once).</summary>
     public SeedRun(RunDigest digest, Func<RunLog> load)
     {
         ArgumentNullException.ThrowIfNull(digest);

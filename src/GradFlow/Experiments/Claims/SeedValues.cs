@@ -10,9 +10,9 @@ public sealed class SeedValues : ISeedValues
         Spec = spec;
         if (runs is RunSet set)
         {
-            // Seeds known by their digests: a claim that needs a whole column reads that run (from memory if kept, else its file).
+            // Seeds known by their digests: a claim that needs a whole column reads that run (from memory if kept, else its file into a reused log: SeedRun copies what it needs at once).
             _runs = Enumerable.Range(0, set.Count).GroupBy(i => set.Keys[i].Setting)
-                .ToDictionary(g => g.Key, g => g.OrderBy(i => set.Keys[i].Seed).Select(i => new SeedRun(set.Digest(i), () => set[i].Log)).ToArray());
+                .ToDictionary(g => g.Key, g => g.OrderBy(i => set.Keys[i].Seed).Select(i => new SeedRun(set.Digest(i), () => set.ScratchLog(i))).ToArray());
             return;
         }
         _runs = runs.GroupBy(r => r.Key.Setting)

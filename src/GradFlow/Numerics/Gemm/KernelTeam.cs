@@ -13,7 +13,8 @@ namespace GradFlow.Numerics;
 public sealed class KernelTeam
 {
     private static readonly object SharedGate = new();
-    private static KernelTeam? _shared;
+    // One team per size asked for, kept: a size asked for again gets its team back, so no team's helpers are left blocked with nothing to serve.
+    private static readonly Dictionary<int, KernelTeam> SharedTeams = [];
 
     // Spin iterations (each Thread.SpinWait(SpinUnit)) a helper or the caller waits before blocking: about 100 µs.
     private const int SpinLimit = 2000;
@@ -41,14 +42,14 @@ public sealed class KernelTeam
     /// <summary>How many threads (the caller included) share a call.</summary>
     public int Size { get; }
 
-    /// <summary>The process's team of <paramref name="threads"/>, made once per size and kept (its helpers are background threads).</summary>
+    /// <summary>The process's team of <paramref name="threads"/>, made once per size and kept (its helpers are background threads): every call for that size gets the same team.</summary>
     public static KernelTeam Shared(int threads)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         lock (SharedGate)
         {
-            if (_shared is null || _shared.Size != threads) _shared = new KernelTeam(threads);
-            return _shared;
+            if (!SharedTeams.TryGetValue(threads, out var team)) SharedTeams[threads] = team = new KernelTeam(threads);
+            return team;
         }
     }
 

@@ -24,6 +24,18 @@ public sealed class KernelTeamTests
     }
 
     [Fact]
+    public void Shared_AnotherSizeAskedForBetween_GivesBackTheFirstTeam()
+    {
+        var two = KernelTeam.Shared(2);
+        var three = KernelTeam.Shared(3);
+
+        // Before, asking for 3 replaced the team of 2, whose helper stayed blocked for good while a new one was started.
+        Assert.Same(two, KernelTeam.Shared(2));
+        Assert.Same(three, KernelTeam.Shared(3));
+        Assert.Equal((2, 3), (two.Size, three.Size));
+    }
+
+    [Fact]
     public void Run_TwoParts_RunsEachOnceOnTwoThreadsAndTheCallerTakesPartZero()
     {
         var team = new KernelTeam(2);
