@@ -67,6 +67,29 @@ internal sealed class PercentileTracker
         int inBand = _inBand, n = values.Length, i = 0;
         long less = 0;
         ref double r = ref MemoryMarshal.GetReference(values);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            // The same counts and the same gathering, in index order, eight lanes a step.
+            var vLow = Vector512.Create(low);
+            var vHigh = Vector512.Create(high);
+            var count = Vector512<long>.Zero;
+            for (; i <= n - 8; i += 8)
+            {
+                var v = Vector512.LoadUnsafe(ref r, (nuint)i);
+                var isLess = Vector512.LessThan(v, vLow);
+                count -= isLess.AsInt64();
+                ulong mask = Vector512.AndNot(Vector512.LessThanOrEqual(v, vHigh), isLess).ExtractMostSignificantBits();
+                if (mask == 0) continue;
+                if (!gather)
+                {
+                    inBand += BitOperations.PopCount(mask);
+                    continue;
+                }
+                for (; mask != 0; mask &= mask - 1, inBand++)
+                    if (inBand < band.Length - 3) band[inBand] = values[i + BitOperations.TrailingZeroCount(mask)];
+            }
+            less = Vector512.Sum(count);
+        }
         if (Vector256.IsHardwareAccelerated)
         {
             var vLow = Vector256.Create(low);
@@ -88,7 +111,7 @@ internal sealed class PercentileTracker
                 for (; mask != 0; mask &= mask - 1, inBand++)
                     if (inBand < band.Length - 3) band[inBand] = values[i + BitOperations.TrailingZeroCount(mask)];
             }
-            less = Vector256.Sum(count);
+            less += Vector256.Sum(count);
         }
         for (; i < n; i++)
         {
