@@ -31,7 +31,8 @@ namespace GradFlow.Diagnostics;
 /// four interleaved lanes (lane = index mod 4 in the pass's unit-major cache) combined as (l0 + l1) + (l2 + l3);
 /// pooled sums add the layers' sums in layer order. A rate or mean divides by the element count.
 /// Percentiles are NumPy's exactly, each found by a <see cref="PercentileTracker"/>: it starts from the
-/// previous epoch's neighbourhood of the ranks, so an epoch costs a counting pass, not a selection.
+/// previous epoch's neighbourhood of the ranks, so an epoch costs a counting pass, not a selection (two
+/// trackers share each pass: a layer's z_p90 and the pooled one, and the two percentiles of |φ′|).
 /// Without a hidden layer (an architecture [2, 1]) the nine pooled columns are present and NaN, so
 /// every run of a sweep shares them, and the per-hidden-layer columns are absent.
 /// </para>
@@ -169,6 +170,7 @@ public sealed class GradientFlowMetrics : IMetricGroup
     {
         _sumDphi = _sumZ = _sumLog = 0;
         _small = _near0 = _inLimit = 0;
+        _zP90?.Begin();
     }
 
     /// <summary>
@@ -284,16 +286,11 @@ public sealed class GradientFlowMetrics : IMetricGroup
         row[DphiMeanColumn(l)] = sumD / size;
         row[DeadColumn(l)] = (double)DeadUnits(absD, width, (int)small) / width;
         // A sum of magnitudes is NaN exactly when a value is, and a percentile of NaN is NaN.
-        row[ZP90Column(l)] = double.IsNaN(sumZ) ? double.NaN : Tracked(_zP90Layer[l], absZ);
+        // The layer's tracker and the pooled one scan the layer's |z| in one pass; the pooled one finishes in Pooled.
+        _zP90Layer[l].Begin();
+        PercentileTracker.Scan(_zP90Layer[l], _zP90!, absZ);
+        row[ZP90Column(l)] = double.IsNaN(sumZ) ? double.NaN : _zP90Layer[l].Finish(absZ, _scratch);
         return Math.Sqrt((q0 + q1) + (q2 + q3));
-    }
-
-    /// <summary>The tracked percentile of <paramref name="values"/> (no NaN among them).</summary>
-    private double Tracked(PercentileTracker tracker, ReadOnlySpan<double> values)
-    {
-        tracker.Begin();
-        tracker.Scan(values);
-        return tracker.Finish(values, _scratch);
     }
 
     /// <summary>
@@ -333,12 +330,19 @@ public sealed class GradientFlowMetrics : IMetricGroup
         double n = _absZ.Length;
         row[at[0]] = _small / n;
         row[at[1]] = _sumDphi / n;
-        bool dphiNaN = double.IsNaN(_sumDphi);
-        row[at[2]] = dphiNaN ? double.NaN : Tracked(_dphiP10!, _absDphi);
-        row[at[3]] = dphiNaN ? double.NaN : Tracked(_dphiP01!, _absDphi);
+        if (double.IsNaN(_sumDphi)) row[at[2]] = row[at[3]] = double.NaN;
+        else
+        {
+            // Both percentiles of |φ′| from one pass over the values.
+            _dphiP10!.Begin();
+            _dphiP01!.Begin();
+            PercentileTracker.Scan(_dphiP10, _dphiP01, _absDphi);
+            row[at[2]] = _dphiP10.Finish(_absDphi, _scratch);
+            row[at[3]] = _dphiP01.Finish(_absDphi, _scratch);
+        }
         row[at[4]] = _sumLog / n;
         row[at[5]] = _sumZ / n;
-        row[at[6]] = double.IsNaN(_sumZ) ? double.NaN : Tracked(_zP90!, _absZ);
+        row[at[6]] = double.IsNaN(_sumZ) ? double.NaN : _zP90!.Finish(_absZ, _scratch);
         row[at[7]] = _near0 / n;
         row[at[8]] = _inLimit / n;
     }
