@@ -31,7 +31,8 @@ namespace GradFlow.Diagnostics;
 /// four interleaved lanes (lane = index mod 4 in the pass's unit-major cache) combined as (l0 + l1) + (l2 + l3);
 /// pooled sums add the layers' sums in layer order. A rate or mean divides by the element count.
 /// Percentiles are NumPy's exactly, each found by a <see cref="PercentileTracker"/>: it starts from the
-/// previous epoch's neighbourhood of the ranks, so an epoch costs a counting pass, not a selection.
+/// previous epoch's neighbourhood of the ranks, so an epoch costs a counting pass, not a selection (two
+/// trackers share each pass: a layer's z_p90 and the pooled one, and the two percentiles of |φ′|).
 /// Without a hidden layer (an architecture [2, 1]) the nine pooled columns are present and NaN, so
 /// every run of a sweep shares them, and the per-hidden-layer columns are absent.
 /// </para>
@@ -128,13 +129,9 @@ public sealed class GradientFlowMetrics : IMetricGroup
             throw new ArgumentException($"the metrics were built for [{_arch}] on {_trainCount} rows, the pass is [{pass.Architecture}] on {pass.BatchSize}", nameof(state));
         CheckRow(row);
         BeginEpoch();
-        for (int l = 0; l < _hidden; l++) HiddenLayer(l, pass.PreActivation(l), pass.Output(l), pass.PhiPrime(l), row);
+        for (int l = 0; l < _hidden; l++) row[DeltaColumn(l)] = HiddenLayer(l, pass.PreActivation(l), pass.Output(l), pass.PhiPrime(l), pass.Delta(l), row);
         Pooled(row);
-        for (int l = 0; l < _layers; l += 2)
-        {
-            if (l + 1 == _layers) row[DeltaColumn(l)] = Norm(pass.Delta(l));
-            else (row[DeltaColumn(l)], row[DeltaColumn(l + 1)]) = Norm(pass.Delta(l), pass.Delta(l + 1));
-        }
+        row[DeltaColumn(_hidden)] = Norm(pass.Delta(_hidden));
     }
 
     /// <summary>
@@ -153,9 +150,9 @@ public sealed class GradientFlowMetrics : IMetricGroup
         }
         CheckRow(row);
         BeginEpoch();
-        for (int l = 0; l < _hidden; l++) HiddenLayer(l, z[l], ReadOnlySpan<double>.Empty, dphi[l], row);
+        for (int l = 0; l < _hidden; l++) row[DeltaColumn(l)] = HiddenLayer(l, z[l], ReadOnlySpan<double>.Empty, dphi[l], delta[l], row);
         Pooled(row);
-        for (int l = 0; l < _layers; l++) row[DeltaColumn(l)] = Norm(delta[l]);
+        row[DeltaColumn(_hidden)] = Norm(delta[_hidden]);
     }
 
     private void CheckRow(Span<double> row)
@@ -173,46 +170,76 @@ public sealed class GradientFlowMetrics : IMetricGroup
     {
         _sumDphi = _sumZ = _sumLog = 0;
         _small = _near0 = _inLimit = 0;
+        _zP90?.Begin();
     }
 
-    /// <summary>One pass over a hidden layer's z and φ′: |z| and |φ′| into the scratch buffers, sums and counts.</summary>
+    /// <summary>
+    /// One pass over a hidden layer's z, φ′ and δ: |z| and |φ′| into the scratch buffers, their sums and
+    /// counts, and ‖δ‖ (returned: the squares in the lanes of <see cref="Norm(ReadOnlySpan{double})"/>, so its bits).
+    /// </summary>
     /// <param name="phi">φ(z) from the forward pass, or empty to have the limit predicate evaluate φ itself.</param>
-    private void HiddenLayer(int l, ReadOnlySpan<double> z, ReadOnlySpan<double> phi, ReadOnlySpan<double> dphi, Span<double> row)
+    private double HiddenLayer(int l, ReadOnlySpan<double> z, ReadOnlySpan<double> phi, ReadOnlySpan<double> dphi, ReadOnlySpan<double> delta, Span<double> row)
     {
         int size = _size[l], width = _arch.Widths[l + 1];
         Span<double> absZ = _absZ.AsSpan(_offset[l], size);
         Span<double> absD = _absDphi.AsSpan(_offset[l], size);
         z = z[..size];
         dphi = dphi[..size];
+        delta = delta[..size];
         double eps = _derivEps, zEps = _zLinearEps;
 
-        double d0 = 0, d1 = 0, d2 = 0, d3 = 0, z0 = 0, z1 = 0, z2 = 0, z3 = 0;
+        double d0 = 0, d1 = 0, d2 = 0, d3 = 0, z0 = 0, z1 = 0, z2 = 0, z3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
         long small = 0, near0 = 0;
         int i = 0;
         if (Vector256.IsHardwareAccelerated)
         {
             // Lane l of each accumulator sums the elements i ≡ l (mod 4): the scalar loop's order.
-            ref double zr = ref MemoryMarshal.GetReference(z), dr = ref MemoryMarshal.GetReference(dphi);
+            ref double zr = ref MemoryMarshal.GetReference(z), dr = ref MemoryMarshal.GetReference(dphi), er = ref MemoryMarshal.GetReference(delta);
             ref double azr = ref MemoryMarshal.GetReference(absZ), adr = ref MemoryMarshal.GetReference(absD);
+            Vector256<double> sumD4 = Vector256<double>.Zero, sumZ4 = Vector256<double>.Zero, squares4 = Vector256<double>.Zero;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                // Eight elements a step: the lower half, then the upper, added into the four lanes (the same order).
+                var vEps8 = Vector512.Create(eps);
+                var vZEps8 = Vector512.Create(zEps);
+                Vector512<long> small8 = Vector512<long>.Zero, near8 = Vector512<long>.Zero;
+                for (; i <= size - 8; i += 8)
+                {
+                    var a = Vector512.Abs(Vector512.LoadUnsafe(ref dr, (nuint)i));
+                    var b = Vector512.Abs(Vector512.LoadUnsafe(ref zr, (nuint)i));
+                    var e = Vector512.LoadUnsafe(ref er, (nuint)i);
+                    a.StoreUnsafe(ref adr, (nuint)i);
+                    b.StoreUnsafe(ref azr, (nuint)i);
+                    sumD4 = (sumD4 + a.GetLower()) + a.GetUpper();
+                    sumZ4 = (sumZ4 + b.GetLower()) + b.GetUpper();
+                    squares4 = Vector256.FusedMultiplyAdd(e.GetUpper(), e.GetUpper(), Vector256.FusedMultiplyAdd(e.GetLower(), e.GetLower(), squares4));
+                    small8 -= Vector512.LessThan(a, vEps8).AsInt64();
+                    near8 -= Vector512.LessThanOrEqual(b, vZEps8).AsInt64();
+                }
+                small = Vector512.Sum(small8);
+                near0 = Vector512.Sum(near8);
+            }
             var vEps = Vector256.Create(eps);
             var vZEps = Vector256.Create(zEps);
-            Vector256<double> sumD4 = Vector256<double>.Zero, sumZ4 = Vector256<double>.Zero;
             Vector256<long> small4 = Vector256<long>.Zero, near4 = Vector256<long>.Zero;
             for (; i <= size - 4; i += 4)
             {
                 var a = Vector256.Abs(Vector256.LoadUnsafe(ref dr, (nuint)i));
                 var b = Vector256.Abs(Vector256.LoadUnsafe(ref zr, (nuint)i));
+                var e = Vector256.LoadUnsafe(ref er, (nuint)i);
                 a.StoreUnsafe(ref adr, (nuint)i);
                 b.StoreUnsafe(ref azr, (nuint)i);
                 sumD4 += a;
                 sumZ4 += b;
+                squares4 = Vector256.FusedMultiplyAdd(e, e, squares4);
                 small4 -= Vector256.LessThan(a, vEps).AsInt64();
                 near4 -= Vector256.LessThanOrEqual(b, vZEps).AsInt64();
             }
             (d0, d1, d2, d3) = (sumD4[0], sumD4[1], sumD4[2], sumD4[3]);
             (z0, z1, z2, z3) = (sumZ4[0], sumZ4[1], sumZ4[2], sumZ4[3]);
-            small = Vector256.Sum(small4);
-            near0 = Vector256.Sum(near4);
+            (q0, q1, q2, q3) = (squares4[0], squares4[1], squares4[2], squares4[3]);
+            small += Vector256.Sum(small4);
+            near0 += Vector256.Sum(near4);
         }
         for (; i + 4 <= size; i += 4)
         {
@@ -222,20 +249,24 @@ public sealed class GradientFlowMetrics : IMetricGroup
             absZ[i] = b0; absZ[i + 1] = b1; absZ[i + 2] = b2; absZ[i + 3] = b3;
             d0 += a0; d1 += a1; d2 += a2; d3 += a3;
             z0 += b0; z1 += b1; z2 += b2; z3 += b3;
+            q0 = Math.FusedMultiplyAdd(delta[i], delta[i], q0);
+            q1 = Math.FusedMultiplyAdd(delta[i + 1], delta[i + 1], q1);
+            q2 = Math.FusedMultiplyAdd(delta[i + 2], delta[i + 2], q2);
+            q3 = Math.FusedMultiplyAdd(delta[i + 3], delta[i + 3], q3);
             small += (a0 < eps ? 1 : 0) + (a1 < eps ? 1 : 0) + (a2 < eps ? 1 : 0) + (a3 < eps ? 1 : 0);
             near0 += (b0 <= zEps ? 1 : 0) + (b1 <= zEps ? 1 : 0) + (b2 <= zEps ? 1 : 0) + (b3 <= zEps ? 1 : 0);
         }
         // The tail continues the lanes: element i goes to lane i mod 4.
         for (int lane = 0; i < size; i++, lane++)
         {
-            double a = Math.Abs(dphi[i]), b = Math.Abs(z[i]);
+            double a = Math.Abs(dphi[i]), b = Math.Abs(z[i]), e = delta[i];
             absD[i] = a;
             absZ[i] = b;
             switch (lane)
             {
-                case 0: d0 += a; z0 += b; break;
-                case 1: d1 += a; z1 += b; break;
-                default: d2 += a; z2 += b; break;
+                case 0: d0 += a; z0 += b; q0 = Math.FusedMultiplyAdd(e, e, q0); break;
+                case 1: d1 += a; z1 += b; q1 = Math.FusedMultiplyAdd(e, e, q1); break;
+                default: d2 += a; z2 += b; q2 = Math.FusedMultiplyAdd(e, e, q2); break;
             }
             small += a < eps ? 1 : 0;
             near0 += b <= zEps ? 1 : 0;
@@ -255,15 +286,11 @@ public sealed class GradientFlowMetrics : IMetricGroup
         row[DphiMeanColumn(l)] = sumD / size;
         row[DeadColumn(l)] = (double)DeadUnits(absD, width, (int)small) / width;
         // A sum of magnitudes is NaN exactly when a value is, and a percentile of NaN is NaN.
-        row[ZP90Column(l)] = double.IsNaN(sumZ) ? double.NaN : Tracked(_zP90Layer[l], absZ);
-    }
-
-    /// <summary>The tracked percentile of <paramref name="values"/> (no NaN among them).</summary>
-    private double Tracked(PercentileTracker tracker, ReadOnlySpan<double> values)
-    {
-        tracker.Begin();
-        tracker.Scan(values);
-        return tracker.Finish(values, _scratch);
+        // The layer's tracker and the pooled one scan the layer's |z| in one pass; the pooled one finishes in Pooled.
+        _zP90Layer[l].Begin();
+        PercentileTracker.Scan(_zP90Layer[l], _zP90!, absZ);
+        row[ZP90Column(l)] = double.IsNaN(sumZ) ? double.NaN : _zP90Layer[l].Finish(absZ, _scratch);
+        return Math.Sqrt((q0 + q1) + (q2 + q3));
     }
 
     /// <summary>
@@ -303,41 +330,25 @@ public sealed class GradientFlowMetrics : IMetricGroup
         double n = _absZ.Length;
         row[at[0]] = _small / n;
         row[at[1]] = _sumDphi / n;
-        bool dphiNaN = double.IsNaN(_sumDphi);
-        row[at[2]] = dphiNaN ? double.NaN : Tracked(_dphiP10!, _absDphi);
-        row[at[3]] = dphiNaN ? double.NaN : Tracked(_dphiP01!, _absDphi);
+        if (double.IsNaN(_sumDphi)) row[at[2]] = row[at[3]] = double.NaN;
+        else
+        {
+            // Both percentiles of |φ′| from one pass over the values.
+            _dphiP10!.Begin();
+            _dphiP01!.Begin();
+            PercentileTracker.Scan(_dphiP10, _dphiP01, _absDphi);
+            row[at[2]] = _dphiP10.Finish(_absDphi, _scratch);
+            row[at[3]] = _dphiP01.Finish(_absDphi, _scratch);
+        }
         row[at[4]] = _sumLog / n;
         row[at[5]] = _sumZ / n;
-        row[at[6]] = double.IsNaN(_sumZ) ? double.NaN : Tracked(_zP90!, _absZ);
+        row[at[6]] = double.IsNaN(_sumZ) ? double.NaN : _zP90!.Finish(_absZ, _scratch);
         row[at[7]] = _near0 / n;
         row[at[8]] = _inLimit / n;
     }
 
     /// <summary>‖x‖_F = √Σx², the squares fused-accumulated in the four lanes.</summary>
     internal static double Norm(ReadOnlySpan<double> x) => NormFrom(x, Vector256<double>.Zero, 0);
-
-    /// <summary>
-    /// The norms of two spans, each to the bit as <see cref="Norm"/>: their vector loops run in lockstep,
-    /// so that two chains of fused multiply-adds overlap instead of each waiting on its own latency.
-    /// </summary>
-    internal static (double First, double Second) Norm(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        var sx = Vector256<double>.Zero;
-        var sy = Vector256<double>.Zero;
-        int i = 0;
-        if (Vector256.IsHardwareAccelerated)
-        {
-            ref double xr = ref MemoryMarshal.GetReference(x), yr = ref MemoryMarshal.GetReference(y);
-            for (; i <= x.Length - 4 && i <= y.Length - 4; i += 4)
-            {
-                var u = Vector256.LoadUnsafe(ref xr, (nuint)i);
-                var v = Vector256.LoadUnsafe(ref yr, (nuint)i);
-                sx = Vector256.FusedMultiplyAdd(u, u, sx);
-                sy = Vector256.FusedMultiplyAdd(v, v, sy);
-            }
-        }
-        return (NormFrom(x, sx, i), NormFrom(y, sy, i));
-    }
 
     /// <summary><see cref="Norm(ReadOnlySpan{double})"/> from element i on, the four lanes' sums so far in <paramref name="sum"/>.</summary>
     private static double NormFrom(ReadOnlySpan<double> x, Vector256<double> sum, int i)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using GradFlow.Numerics;
@@ -59,49 +60,135 @@ internal sealed class PercentileTracker
     /// <summary>Counts the values below the low pivot and gathers those between the pivots (both included).</summary>
     public void Scan(ReadOnlySpan<double> values)
     {
-        if (!_hasPivots || _at.AtMaximum) return;
-        double low = _low, high = _high;
-        // With equal pivots the band is one value repeated (a tie, as a ReLU's φ′): counting it is enough.
-        bool gather = low < high;
-        double[] band = _band;
-        int inBand = _inBand, n = values.Length, i = 0;
-        long less = 0;
+        if (!Counts) return;
+        var pass = Open();
+        ScanCore(values, ref pass, ref pass, pair: false);
+        Close(pass);
+    }
+
+    /// <summary>
+    /// <see cref="Scan(ReadOnlySpan{double})"/> of the same values by two trackers in one pass over them: each
+    /// counts and gathers exactly what its own Scan would (the same values, in the same index order).
+    /// </summary>
+    public static void Scan(PercentileTracker first, PercentileTracker second, ReadOnlySpan<double> values)
+    {
+        if (!first.Counts || !second.Counts)
+        {
+            first.Scan(values);
+            second.Scan(values);
+            return;
+        }
+        var a = first.Open();
+        var b = second.Open();
+        ScanCore(values, ref a, ref b, pair: true);
+        first.Close(a);
+        second.Close(b);
+    }
+
+    // Whether a scan counts anything: not before the first selection, nor for the maximum (always selected).
+    private bool Counts => _hasPivots && !_at.AtMaximum;
+
+    /// <summary>One tracker's side of a scan: its pivots, its band and what the scan has found so far.</summary>
+    private struct Pass
+    {
+        public double Low, High;
+        public bool Gather;
+        public double[] Band;
+        public int InBand;
+        public long Less;
+    }
+
+    // With equal pivots the band is one value repeated (a tie, as a ReLU's φ′): counting it is enough.
+    private Pass Open() => new() { Low = _low, High = _high, Gather = _low < _high, Band = _band, InBand = _inBand };
+
+    private void Close(Pass pass)
+    {
+        _less += pass.Less;
+        _inBand = pass.InBand;
+    }
+
+    /// <summary>The scan of <paramref name="a"/>, and of <paramref name="b"/> beside it when <paramref name="pair"/> (else b is not touched).</summary>
+    private static void ScanCore(ReadOnlySpan<double> values, ref Pass a, ref Pass b, bool pair)
+    {
+        int n = values.Length, i = 0;
         ref double r = ref MemoryMarshal.GetReference(values);
+        if (Vector512.IsHardwareAccelerated)
+        {
+            // The same counts and the same gathering, in index order, eight lanes a step.
+            Vector512<double> lowA = Vector512.Create(a.Low), highA = Vector512.Create(a.High);
+            Vector512<double> lowB = Vector512.Create(b.Low), highB = Vector512.Create(b.High);
+            Vector512<long> countA = Vector512<long>.Zero, countB = Vector512<long>.Zero;
+            for (; i <= n - 8; i += 8)
+            {
+                var v = Vector512.LoadUnsafe(ref r, (nuint)i);
+                countA = Step(ref a, v, lowA, highA, countA, values, i);
+                if (pair) countB = Step(ref b, v, lowB, highB, countB, values, i);
+            }
+            a.Less += Vector512.Sum(countA);
+            if (pair) b.Less += Vector512.Sum(countB);
+        }
         if (Vector256.IsHardwareAccelerated)
         {
-            var vLow = Vector256.Create(low);
-            var vHigh = Vector256.Create(high);
-            var count = Vector256<long>.Zero;
+            Vector256<double> lowA = Vector256.Create(a.Low), highA = Vector256.Create(a.High);
+            Vector256<double> lowB = Vector256.Create(b.Low), highB = Vector256.Create(b.High);
+            Vector256<long> countA = Vector256<long>.Zero, countB = Vector256<long>.Zero;
             for (; i <= n - 4; i += 4)
             {
                 var v = Vector256.LoadUnsafe(ref r, (nuint)i);
-                var isLess = Vector256.LessThan(v, vLow);
-                count -= isLess.AsInt64();
-                uint mask = Vector256.AndNot(Vector256.LessThanOrEqual(v, vHigh), isLess).ExtractMostSignificantBits();
-                if (mask == 0) continue;
-                if (!gather)
-                {
-                    inBand += BitOperations.PopCount(mask);
-                    continue;
-                }
-                // Lanes in index order, as the scalar loop below; past the band's capacity only counted.
-                for (; mask != 0; mask &= mask - 1, inBand++)
-                    if (inBand < band.Length - 3) band[inBand] = values[i + BitOperations.TrailingZeroCount(mask)];
+                countA = Step(ref a, v, lowA, highA, countA, values, i);
+                if (pair) countB = Step(ref b, v, lowB, highB, countB, values, i);
             }
-            less = Vector256.Sum(count);
+            a.Less += Vector256.Sum(countA);
+            if (pair) b.Less += Vector256.Sum(countB);
         }
         for (; i < n; i++)
         {
             double v = values[i];
-            if (v < low) less++;
-            else if (v <= high)
-            {
-                if (gather && inBand < band.Length - 3) band[inBand] = v;
-                inBand++;
-            }
+            Step(ref a, v);
+            if (pair) Step(ref b, v);
         }
-        _less += less;
-        _inBand = inBand;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<long> Step(ref Pass pass, Vector512<double> v, Vector512<double> low, Vector512<double> high, Vector512<long> count, ReadOnlySpan<double> values, int i)
+    {
+        var isLess = Vector512.LessThan(v, low);
+        ulong mask = Vector512.AndNot(Vector512.LessThanOrEqual(v, high), isLess).ExtractMostSignificantBits();
+        if (mask != 0) pass.InBand = Gather(mask, values, i, pass.Gather, pass.Band, pass.InBand);
+        return count - isLess.AsInt64();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<long> Step(ref Pass pass, Vector256<double> v, Vector256<double> low, Vector256<double> high, Vector256<long> count, ReadOnlySpan<double> values, int i)
+    {
+        var isLess = Vector256.LessThan(v, low);
+        uint mask = Vector256.AndNot(Vector256.LessThanOrEqual(v, high), isLess).ExtractMostSignificantBits();
+        if (mask != 0) pass.InBand = Gather(mask, values, i, pass.Gather, pass.Band, pass.InBand);
+        return count - isLess.AsInt64();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Step(ref Pass pass, double v)
+    {
+        if (v < pass.Low) pass.Less++;
+        else if (v <= pass.High)
+        {
+            if (pass.Gather && pass.InBand < pass.Band.Length - 3) pass.Band[pass.InBand] = v;
+            pass.InBand++;
+        }
+    }
+
+    /// <summary>
+    /// The band's lanes of one vector step (bit b of <paramref name="mask"/>: element i + b) gathered in index
+    /// order, as the scalar loop; past the band's capacity, or with equal pivots, only counted. Returns the new count.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Gather(ulong mask, ReadOnlySpan<double> values, int i, bool gather, double[] band, int inBand)
+    {
+        if (!gather) return inBand + BitOperations.PopCount(mask);
+        for (; mask != 0; mask &= mask - 1, inBand++)
+            if (inBand < band.Length - 3) band[inBand] = values[i + BitOperations.TrailingZeroCount(mask)];
+        return inBand;
     }
 
     /// <summary>

@@ -67,6 +67,30 @@ public static partial class VectorMath
         return p * s1 * s2;
     }
 
+    /// <summary>The eight-lane <see cref="Exp(Vector256{double})"/>: each lane the bits of the four-lane and scalar forms.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Exp(Vector512<double> x)
+    {
+        var c = Vector512.ConditionalSelect(Vector512.LessThan(x, Vector512.Create(-ExpClamp)), Vector512.Create(-ExpClamp), x);
+        c = Vector512.ConditionalSelect(Vector512.GreaterThan(c, Vector512.Create(ExpClamp)), Vector512.Create(ExpClamp), c);
+        return PassNaN(x, ExpCore(c));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> ExpCore(Vector512<double> c)
+    {
+        var kd = Vector512.FusedMultiplyAdd(c, Vector512.Create(Log2E), Vector512.Create(RoundingShifter)) - Vector512.Create(RoundingShifter);
+        var r = Vector512.FusedMultiplyAdd(kd, Vector512.Create(-Ln2High), c);
+        r = Vector512.FusedMultiplyAdd(kd, Vector512.Create(-Ln2Low), r);
+        var p = ExpPolynomial(r);
+        var z1 = kd * Vector512.Create(0.5) + Vector512.Create(ExponentShifter);
+        var k1 = z1 - Vector512.Create(ExponentShifter);
+        var z2 = (kd - k1) + Vector512.Create(ExponentShifter);
+        var s1 = Vector512.ShiftLeft(z1.AsInt64(), 52).AsDouble();
+        var s2 = Vector512.ShiftLeft(z2.AsInt64(), 52).AsDouble();
+        return p * s1 * s2;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double ExpCore(double c)
     {
@@ -101,6 +125,25 @@ public static partial class VectorMath
         var q = Vector256.FusedMultiplyAdd(q2, r8, Vector256.FusedMultiplyAdd(q1, r4, q0));
         q = Vector256.FusedMultiplyAdd(q, r, Vector256<double>.One);
         return Vector256.FusedMultiplyAdd(q, r, Vector256<double>.One);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> ExpPolynomial(Vector512<double> r)
+    {
+        var r2 = r * r;
+        var r4 = r2 * r2;
+        var r8 = r4 * r4;
+        var p0 = Vector512.FusedMultiplyAdd(Vector512.Create(E1), r, Vector512.Create(E0));
+        var p1 = Vector512.FusedMultiplyAdd(Vector512.Create(E3), r, Vector512.Create(E2));
+        var p2 = Vector512.FusedMultiplyAdd(Vector512.Create(E5), r, Vector512.Create(E4));
+        var p3 = Vector512.FusedMultiplyAdd(Vector512.Create(E7), r, Vector512.Create(E6));
+        var p4 = Vector512.FusedMultiplyAdd(Vector512.Create(E9), r, Vector512.Create(E8));
+        var q0 = Vector512.FusedMultiplyAdd(p1, r2, p0);
+        var q1 = Vector512.FusedMultiplyAdd(p3, r2, p2);
+        var q2 = Vector512.FusedMultiplyAdd(Vector512.Create(E10), r2, p4);
+        var q = Vector512.FusedMultiplyAdd(q2, r8, Vector512.FusedMultiplyAdd(q1, r4, q0));
+        q = Vector512.FusedMultiplyAdd(q, r, Vector512<double>.One);
+        return Vector512.FusedMultiplyAdd(q, r, Vector512<double>.One);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -150,6 +150,23 @@ public static partial class VectorMath
             Vector256<long> exponentsA = Vector256<long>.Zero, exponentsB = Vector256<long>.Zero;
             Vector256<double> productA = Vector256<double>.One, productB = Vector256<double>.One;
             var outside = Vector256<double>.Zero;
+            if (Vector512.IsHardwareAccelerated)
+            {
+                // Product i mod 8 is lane i mod 8 of one eight-lane product: the same factors in the same order.
+                var add8 = Vector512.Create(offset);
+                var exponents = Vector512<long>.Zero;
+                var product = Vector512<double>.One;
+                var outside8 = Vector512<double>.Zero;
+                for (; i <= n - 8; i += 8)
+                {
+                    var a = Vector512.LoadUnsafe(ref xr, (nuint)i) + add8;
+                    outside8 |= Outside(a);
+                    product = MultiplyMantissa(product, ref exponents, a);
+                }
+                (productA, productB) = (product.GetLower(), product.GetUpper());
+                (exponentsA, exponentsB) = (exponents.GetLower(), exponents.GetUpper());
+                outside = outside8.GetLower() | outside8.GetUpper();
+            }
             for (; i <= n - 8; i += 8)
             {
                 var a = Vector256.LoadUnsafe(ref xr, (nuint)i) + add;
@@ -195,6 +212,20 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<double> Outside(Vector256<double> v) =>
         ~Vector256.GreaterThanOrEqual(v, Vector256.Create(SmallestNormal)) | Vector256.Equals(v, Vector256.Create(double.PositiveInfinity));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Outside(Vector512<double> v) =>
+        ~Vector512.GreaterThanOrEqual(v, Vector512.Create(SmallestNormal)) | Vector512.Equals(v, Vector512.Create(double.PositiveInfinity));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> MultiplyMantissa(Vector512<double> product, ref Vector512<long> exponents, Vector512<double> v)
+    {
+        var bits = v.AsInt64();
+        var m = ((bits & Vector512.Create(MantissaMask)) | Vector512.Create(OneBits)).AsDouble();
+        var p = (product * m).AsInt64();
+        exponents += Vector512.ShiftRightLogical(bits, 52) + (Vector512.ShiftRightLogical(p, 52) - Vector512.Create(1023L));
+        return ((p & Vector512.Create(MantissaMask)) | Vector512.Create(OneBits)).AsDouble();
+    }
 
     /// <summary>P·m(v) renormalised to [1, 2); the biased exponent of v and the carry are added to the exponents.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

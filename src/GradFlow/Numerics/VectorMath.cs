@@ -8,7 +8,8 @@ namespace GradFlow.Numerics;
 /// the same IEEE operations in the same order on one lane: same constants, same Horner order, the same
 /// fused multiply-adds (<see cref="Vector256.FusedMultiplyAdd"/> and <see cref="Math.FusedMultiplyAdd"/>
 /// both round once, with or without FMA hardware), and every branch a select on an explicit mask. So a
-/// span computed four lanes at a time, one at a time, or with any mix of the two, has the same bits.
+/// span computed eight or four lanes at a time, one at a time, or with any mix of these, has the same bits.
+/// (The <see cref="Vector512{T}"/> forms repeat the four-lane ones operation for operation, on eight lanes.)
 /// <para>
 /// Polynomial coefficients: near-minimax Chebyshev fits by tests/Unit/Numerics/oracle/fit_polynomials.py
 /// (mpmath). The range reductions follow the classic designs described in J.-M. Muller, "Elementary
@@ -45,4 +46,16 @@ public static partial class VectorMath
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double PassNaN(double x, double result) => double.IsNaN(x) ? x : result;
+
+    // The eight-lane forms of the helpers above: the same bit operations on each lane.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> Abs(Vector512<double> x) => Vector512.AndNot(x, Vector512.Create(SignBit).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> WithSignOf(Vector512<double> magnitude, Vector512<double> x) =>
+        magnitude | (x & Vector512.Create(SignBit).AsDouble());
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<double> PassNaN(Vector512<double> x, Vector512<double> result) =>
+        Vector512.ConditionalSelect(Vector512.Equals(x, x), result, x);
 }

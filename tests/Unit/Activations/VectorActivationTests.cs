@@ -1,3 +1,4 @@
+using System.Runtime.Intrinsics;
 using GradFlow.Activations;
 using GradFlow.Tests.Unit.Numerics;
 
@@ -91,6 +92,44 @@ public sealed class VectorActivationTests
         Assert.True(expected > 0 && expected < Inputs.Length, $"{name}: the inputs must hold values on both sides of the limit");
         Assert.Equal(expected, activation.CountInLimit(Inputs, phi));
     }
+
+    // The eight-lane kernels called directly (whether or not this machine's driver would use them): the
+    // native ones (tanh, relu, softsign) and the default that runs the four-lane kernel on each half (arctan).
+    [Fact]
+    public void EvaluateEightLanes_EveryVectorActivation_EqualsScalarValueDerivativeAndLimitBitForBit()
+    {
+        AssertEightLanes<Tanh>();
+        AssertEightLanes<Relu>();
+        AssertEightLanes<Softsign>();
+        AssertEightLanes<Arctan>();
+    }
+
+    private static void AssertEightLanes<TFunction>() where TFunction : IVectorActivationFunction<TFunction>
+    {
+        for (int i = 0; i + 8 <= Inputs.Length; i += 8)
+        {
+            var z = Vector512.Create(Inputs.AsSpan(i, 8));
+            var value = Evaluate8<TFunction>(z, out var derivative);
+            var limit = IsInLimitAt8<TFunction>(z, value);
+            for (int lane = 0; lane < 8; lane++)
+            {
+                double x = Inputs[i + lane];
+                string at = $"{TFunction.Name} at z = {x:R} (0x{BitConverter.DoubleToInt64Bits(x):X16}), lane {lane} of 8";
+                var (expectedValue, expectedDerivative) = TFunction.Evaluate(x);
+                VectorMathTwinTests.AssertBits(expectedValue, value.GetElement(lane), "φ " + at);
+                VectorMathTwinTests.AssertBits(expectedDerivative, derivative.GetElement(lane), "φ′ " + at);
+                long mask = BitConverter.DoubleToInt64Bits(limit.GetElement(lane));
+                Assert.True(mask == (TFunction.IsInLimitAt(x, expectedValue) ? -1L : 0L), "limit " + at);
+            }
+        }
+    }
+
+    // Through the interface, so that the default members are what an operator without its own runs.
+    private static Vector512<double> Evaluate8<TFunction>(Vector512<double> z, out Vector512<double> derivative)
+        where TFunction : IVectorActivationFunction<TFunction> => TFunction.Evaluate(z, out derivative);
+
+    private static Vector512<double> IsInLimitAt8<TFunction>(Vector512<double> z, Vector512<double> phi)
+        where TFunction : IVectorActivationFunction<TFunction> => TFunction.IsInLimitAt(z, phi);
 
     [Fact]
     public void Relu_VectorPath_KeepsZeroSlopeAtZeroAndMapsNaNAndMinusZeroToPlusZero()

@@ -275,6 +275,44 @@ public sealed class GradientFlowMetricsTests
         Assert.Equal(2.5, row["delta_norm_L3"]); // √(2.25 + 4)
     }
 
+    // The one pass over a hidden layer runs eight lanes, then four, then a tail (whichever the machine has):
+    // for every layer size up to 48 its sums and ‖δ‖ have the bits of the documented order, element i in lane
+    // i mod 4, fused squares for ‖δ‖, lanes joined as (l0 + l1) + (l2 + l3), computed here one element at a time.
+    [Fact]
+    public void SumsAndDeltaNorm_EveryLayerSize_EqualTheFourLaneOrderBitForBit()
+    {
+        var rng = new System.Random(41);
+        for (int rows = 1; rows <= 16; rows++)
+        {
+            for (int units = 1; units <= 3; units++)
+            {
+                var arch = new Architecture([2, units, 1]);
+                var metrics = new GradientFlowMetrics(arch, Activation<Tanh>.Instance, rows, DerivEps, ZLinearEps);
+                int size = units * rows;
+                double[] z = Random(size), dphi = Random(size), delta = Random(size);
+                var row = new double[metrics.Columns.Count];
+                metrics.Write([z], [dphi], [delta, Random(rows)], row);
+                var columns = metrics.Columns.ToList();
+                string at = $"{units} units × {rows} rows";
+                VectorMathTwinBits(LaneSum(z.Select(Math.Abs).ToArray(), (x, s) => s + x) / size, row[columns.IndexOf("z_mean_abs")], "z_mean_abs, " + at);
+                VectorMathTwinBits(LaneSum(dphi.Select(Math.Abs).ToArray(), (x, s) => s + x) / size, row[columns.IndexOf("dphi_mean_abs_L1")], "dphi_mean_abs_L1, " + at);
+                VectorMathTwinBits(Math.Sqrt(LaneSum(delta, (x, s) => Math.FusedMultiplyAdd(x, x, s))), row[columns.IndexOf("delta_norm_L1")], "delta_norm_L1, " + at);
+            }
+        }
+
+        double[] Random(int n) => Enumerable.Range(0, n).Select(_ => (rng.NextDouble() - 0.5) * Math.ScaleB(1.0, rng.Next(-8, 8))).ToArray();
+    }
+
+    private static double LaneSum(double[] x, Func<double, double, double> add)
+    {
+        var lane = new double[4];
+        for (int i = 0; i < x.Length; i++) lane[i % 4] = add(x[i], lane[i % 4]);
+        return (lane[0] + lane[1]) + (lane[2] + lane[3]);
+    }
+
+    private static void VectorMathTwinBits(double expected, double actual, string what) =>
+        GradFlow.Tests.Unit.Numerics.VectorMathTwinTests.AssertBits(expected, actual, what);
+
     [Fact]
     public void Write_SameCachesTwice_WritesTheSameRow()
     {

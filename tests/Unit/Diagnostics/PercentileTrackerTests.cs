@@ -46,6 +46,41 @@ public sealed class PercentileTrackerTests
         }
     }
 
+    // Two trackers scanning the same values in one pass (slowly drifting, then jumping, then tied values)
+    // give, call after call, the exact percentiles, and select exactly when two trackers scanning alone do.
+    [Theory]
+    [InlineData(7, 10.0, 1.0)]
+    [InlineData(64, 90.0, 100.0)]
+    [InlineData(1000, 10.0, 1.0)]
+    [InlineData(3600, 90.0, 90.0)]
+    [InlineData(3601, 0.0, 50.0)]
+    public void ScanPair_DriftJumpsAndTies_EqualsPercentileAndTheSingleScansPaths(int n, double qFirst, double qSecond)
+    {
+        var rng = new System.Random(n + (int)qFirst);
+        var values = Enumerable.Range(0, n).Select(_ => rng.NextDouble()).ToArray();
+        var (first, second) = (new PercentileTracker(n, qFirst), new PercentileTracker(n, qSecond));
+        var (firstAlone, secondAlone) = (new PercentileTracker(n, qFirst), new PercentileTracker(n, qSecond));
+        var scratch = new double[n];
+        for (int call = 0; call < 150; call++)
+        {
+            if (call % 50 == 49) values = values.Select(v => v * 1e3).ToArray();
+            else if (call >= 100 && call % 10 == 0) for (int i = 0; i < n; i += 3) values[i] = 0.5;
+            else for (int i = 0; i < n; i++) values[i] = Math.Abs(values[i] * (1 + 0.01 * (rng.NextDouble() - 0.3)));
+            first.Begin();
+            second.Begin();
+            // In two pieces, one of odd length, so that vector blocks, tails and a second call all occur.
+            int half = n / 2 | 1;
+            PercentileTracker.Scan(first, second, values.AsSpan(0, Math.Min(half, n)));
+            PercentileTracker.Scan(first, second, values.AsSpan(Math.Min(half, n)));
+            string at = $"n = {n}, call {call}";
+            AssertSame(Percentile.Of(values, qFirst), first.Finish(values, scratch), $"q = {qFirst}, {at}");
+            AssertSame(Percentile.Of(values, qSecond), second.Finish(values, scratch), $"q = {qSecond}, {at}");
+            Tracked(firstAlone, values, scratch, segments: 2);
+            Tracked(secondAlone, values, scratch, segments: 2);
+            Assert.Equal((firstAlone.Fallbacks, secondAlone.Fallbacks), (first.Fallbacks, second.Fallbacks));
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Finish_JumpingValues_EqualsPercentileEveryCall(int n, double q)

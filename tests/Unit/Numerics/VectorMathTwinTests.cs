@@ -3,7 +3,7 @@ using GradFlow.Numerics;
 
 namespace GradFlow.Tests.Unit.Numerics;
 
-/// <summary>Every Vector256 kernel of <see cref="VectorMath"/> gives, lane by lane, the bits of its scalar twin.</summary>
+/// <summary>Every Vector256 and Vector512 kernel of <see cref="VectorMath"/> gives, lane by lane, the bits of its scalar twin.</summary>
 public sealed class VectorMathTwinTests
 {
     private static readonly double[] Inputs = Numerics.Inputs.Mixed(40_000, seed: 7);
@@ -120,6 +120,40 @@ public sealed class VectorMathTwinTests
     }
 
     [Fact]
+    public void Exp_EightLanes_EqualScalarTwinBitForBit() =>
+        AssertEightLaneTwins("Exp", x => (VectorMath.Exp(x), 0.0), v => (VectorMath.Exp(v), Vector512<double>.Zero));
+
+    [Fact]
+    public void Tanh_EightLanes_EqualScalarTwinBitForBit() =>
+        AssertEightLaneTwins("Tanh",
+            x => (VectorMath.Tanh(x, out double d), d),
+            v => (VectorMath.Tanh(v, out var d), d));
+
+    // The eight-lane tanh computes one form where all eight lanes need only it: every pattern of lanes
+    // below and above the switch (256 of them), each against the scalar twin.
+    [Fact]
+    public void Tanh_EightLaneUniformAndMixedGroups_EqualScalarTwinBitForBit()
+    {
+        var rng = new System.Random(23);
+        for (int group = 0; group < 20_480; group++)
+        {
+            int kinds = group % 256; // bit l set: lane l above the switch
+            var x = new double[8];
+            for (int lane = 0; lane < 8; lane++)
+            {
+                double magnitude = (kinds >> lane & 1) == 1 ? 0.625 + rng.NextDouble() * 30 : rng.NextDouble() * 0.625;
+                x[lane] = rng.Next(2) == 0 ? magnitude : -magnitude;
+            }
+            var t = VectorMath.Tanh(Vector512.Create(x), out var d);
+            for (int lane = 0; lane < 8; lane++)
+            {
+                AssertBits(VectorMath.Tanh(x[lane], out double dExpected), t.GetElement(lane), $"Tanh({x[lane]:R}) lane {lane} of kinds {kinds}");
+                AssertBits(dExpected, d.GetElement(lane), $"Tanh′({x[lane]:R}) lane {lane} of kinds {kinds}");
+            }
+        }
+    }
+
+    [Fact]
     public void Inputs_CoverNaNsInfinitiesZerosAndSubnormals()
     {
         Assert.Contains(Inputs, double.IsNaN);
@@ -143,6 +177,22 @@ public sealed class VectorMathTwinTests
                 var (expected, expectedSecond) = scalar(x);
                 AssertBits(expected, value.GetElement(lane), $"{name}({x:R}) [0x{BitConverter.DoubleToInt64Bits(x):X16}] lane {lane}");
                 AssertBits(expectedSecond, second.GetElement(lane), $"{name}′({x:R}) [0x{BitConverter.DoubleToInt64Bits(x):X16}] lane {lane}");
+            }
+        }
+    }
+
+    private static void AssertEightLaneTwins(string name,
+        Func<double, (double, double)> scalar, Func<Vector512<double>, (Vector512<double>, Vector512<double>)> vector)
+    {
+        for (int i = 0; i + 8 <= Inputs.Length; i += 8)
+        {
+            var (value, second) = vector(Vector512.Create(Inputs.AsSpan(i, 8)));
+            for (int lane = 0; lane < 8; lane++)
+            {
+                double x = Inputs[i + lane];
+                var (expected, expectedSecond) = scalar(x);
+                AssertBits(expected, value.GetElement(lane), $"{name}({x:R}) [0x{BitConverter.DoubleToInt64Bits(x):X16}] lane {lane} of 8");
+                AssertBits(expectedSecond, second.GetElement(lane), $"{name}′({x:R}) [0x{BitConverter.DoubleToInt64Bits(x):X16}] lane {lane} of 8");
             }
         }
     }
