@@ -81,8 +81,9 @@ public sealed class Pcg64
 
     /// <summary>A double in [0, 1): the top 53 bits of a 64-bit output times 2^-53.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    // Stryker disable once Bitwise : the draw is a ulong, where >> and >>> agree (docs/mutation-survivors.md)
-    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / 9007199254740992.0);
+    public double NextDouble() =>
+        // Stryker disable once Bitwise : the draw is a ulong, where >> and >>> agree (docs/mutation-survivors.md)
+        (NextUInt64() >> 11) * (1.0 / 9007199254740992.0);
 
     // state = state * multiplier + increment (mod 2^128), on two 64-bit halves.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
