@@ -62,6 +62,12 @@ public sealed class GradientCheckerArgumentTests
         Assert.StartsWith("no step is valid: the rounding error 4ε·|L|/h (L = 0.7) cannot stay below atol 0", e.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(double.NaN, 1e-9)]
+    [InlineData(0.0, 0.0)]
+    public void SmallestStep_NonFiniteLossOrZeroAtol_IsInfinite(double loss, double atol) =>
+        Assert.Equal(double.PositiveInfinity, GradientChecker.SmallestStep(loss, atol));
+
     [Fact]
     public void LossGradient_DataWithOtherFeatureCount_IsRefusedNamingBoth()
     {
