@@ -37,7 +37,9 @@ internal static class CMath
         if (hx < 0x3FDA827A) // x < 0.41422, including every negative x
         {
             if (ax >= 0x3ff00000) return x == -1.0 ? double.NegativeInfinity : double.NaN;
-            if (ax < 0x3e200000) return ax < 0x3c900000 ? x : x - x * x * 0.5; // |x| < 2^-29
+            if (ax < 0x3e200000) // |x| < 2^-29
+                // Stryker disable once Equality,Conditional : below 2^-53 x − x²/2 rounds to x, so where the inner test splits changes no bit (docs/mutation-survivors.md)
+                return ax < 0x3c900000 ? x : x - x * x * 0.5;
             if (hx > 0 || hx <= unchecked((int)0xbfd2bec3))
             {
                 // -0.2929 < x < 0.41422: 1 + x needs no reduction and f = x is exact.
@@ -58,7 +60,9 @@ internal static class CMath
             {
                 u = 1.0 + x;
                 hu = HighWord(u);
+                // Stryker disable once Bitwise : hu is the high word of 1 + x > 0, a non-negative int, where >> and >>> agree (docs/mutation-survivors.md)
                 k = (hu >> 20) - 1023;
+                // Stryker disable once Conditional : for x < 2^53 both forms are the exact rounding error, except at x = 1 − 2^-53, where the result rounds alike (docs/mutation-survivors.md)
                 c = k > 0 ? 1.0 - (u - x) : x - (u - 1.0); // the rounding error of 1 + x
                 c /= u;
             }
@@ -66,6 +70,7 @@ internal static class CMath
             {
                 u = x;
                 hu = HighWord(u);
+                // Stryker disable once Bitwise : hu is the high word of x ≥ 2^53, a non-negative int, where >> and >>> agree (docs/mutation-survivors.md)
                 k = (hu >> 20) - 1023;
                 c = 0;
             }
@@ -79,6 +84,7 @@ internal static class CMath
             {
                 k += 1;
                 u = WithHighWord(u, hu | 0x3fe00000);
+                // Stryker disable once Bitwise : hu < 0x00100000 here, so the shifted operand is positive and >> and >>> agree (docs/mutation-survivors.md)
                 hu = (0x00100000 - hu) >> 2;
             }
             f = u - 1.0;
@@ -87,8 +93,10 @@ internal static class CMath
         double hfsq = 0.5 * f * f;
         if (hu == 0) // |f| < 2^-20
         {
+            // Stryker disable once Conditional : |f| < 2^-20 only after the reduction, which leaves k ≠ 0 (|x| ≥ 0.29 there) (docs/mutation-survivors.md)
             if (f == 0.0) return k == 0 ? 0.0 : Math.FusedMultiplyAdd(k, Ln2High, Math.FusedMultiplyAdd(k, Ln2Low, c));
             double r = Math.FusedMultiplyAdd(-f, 0.66666666666666666, 1.0) * hfsq;
+            // Stryker disable once Conditional : |f| < 2^-20 only after the reduction, which leaves k ≠ 0 (|x| ≥ 0.29 there) (docs/mutation-survivors.md)
             return k == 0 ? f - r : Math.FusedMultiplyAdd(k, Ln2High, -((r - Math.FusedMultiplyAdd(k, Ln2Low, c)) - f));
         }
 
@@ -107,6 +115,7 @@ internal static class CMath
             : Math.FusedMultiplyAdd(k, Ln2High, -((hfsq - (Math.FusedMultiplyAdd(k, Ln2Low, c) + sr)) - f));
     }
 
+    // Stryker disable once Bitwise : the cast to int keeps the low 32 bits of the shifted long, the same for >> and >>> (docs/mutation-survivors.md)
     private static int HighWord(double value) => (int)(BitConverter.DoubleToInt64Bits(value) >> 32);
 
     private static double WithHighWord(double value, int high) =>

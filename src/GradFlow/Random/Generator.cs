@@ -70,6 +70,7 @@ public sealed class Generator
     /// <summary><c>Generator.shuffle(x)</c> of a one-dimensional array, in place.</summary>
     public void Shuffle<T>(Span<T> values)
     {
+        // Stryker disable once Equality : a step at i = 0 draws nothing (RandomInterval(0) returns 0) and swaps values[0] with itself (docs/mutation-survivors.md)
         for (int i = values.Length - 1; i > 0; i--)
         {
             int j = (int)RandomInterval((uint)i);
@@ -83,11 +84,13 @@ public sealed class Generator
     {
         if (max == 0) return 0;
         uint mask = max;
+        // Stryker disable Bitwise : mask is a uint, where >> already shifts in zeros as >>> does (docs/mutation-survivors.md)
         mask |= mask >> 1;
         mask |= mask >> 2;
         mask |= mask >> 4;
         mask |= mask >> 8;
         mask |= mask >> 16;
+        // Stryker restore Bitwise
         uint value;
         do value = _bitGenerator.NextUInt32() & mask;
         while (value > max);

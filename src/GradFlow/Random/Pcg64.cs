@@ -27,11 +27,14 @@ public sealed class Pcg64
         seedSequence.GenerateState(words);
         // NumPy reads words[0..1] as (high, low) of the initial state and words[2..3] as the
         // stream selector; the increment is (selector << 1) | 1.
-        _incrementHigh = (words[2] << 1) | (words[3] >> 63);
+        _incrementHigh = (words[2] << 1) |
+            // Stryker disable once Bitwise : words[3] is a ulong, where >> and >>> agree (docs/mutation-survivors.md)
+            (words[3] >> 63);
         _incrementLow = (words[3] << 1) | 1;
         // PCG's srandom: state = 0, step, add the initial state, step.
         Step();
         ulong low = _stateLow + words[1];
+        // Stryker disable once Equality : low = words[1] needs the state's low word 0 after the first step, but it is the increment's, which is odd (docs/mutation-survivors.md)
         _stateHigh += words[0] + (low < words[1] ? 1UL : 0UL);
         _stateLow = low;
         Step();
@@ -56,6 +59,7 @@ public sealed class Pcg64
     public ulong NextUInt64()
     {
         Step();
+        // Stryker disable once Bitwise : _stateHigh is a ulong, where >> and >>> agree (docs/mutation-survivors.md)
         return BitOperations.RotateRight(_stateHigh ^ _stateLow, (int)(_stateHigh >> 58));
     }
 
@@ -70,13 +74,16 @@ public sealed class Pcg64
         }
         ulong next = NextUInt64();
         _hasUInt32 = true;
+        // Stryker disable once Bitwise : next is a ulong, where >> and >>> agree (docs/mutation-survivors.md)
         _bufferedUInt32 = (uint)(next >> 32);
         return (uint)next;
     }
 
     /// <summary>A double in [0, 1): the top 53 bits of a 64-bit output times 2^-53.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextDouble() => (NextUInt64() >> 11) * (1.0 / 9007199254740992.0);
+    public double NextDouble() =>
+        // Stryker disable once Bitwise : the draw is a ulong, where >> and >>> agree (docs/mutation-survivors.md)
+        (NextUInt64() >> 11) * (1.0 / 9007199254740992.0);
 
     // state = state * multiplier + increment (mod 2^128), on two 64-bit halves.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -85,6 +92,7 @@ public sealed class Pcg64
         ulong high = Math.BigMul(_stateLow, MultiplierLow, out ulong low);
         high += _stateLow * MultiplierHigh + _stateHigh * MultiplierLow;
         ulong newLow = low + _incrementLow;
+        // Stryker disable once Equality : newLow = low needs the increment's low word 0, but it is odd (docs/mutation-survivors.md)
         _stateHigh = high + _incrementHigh + (newLow < low ? 1UL : 0UL);
         _stateLow = newLow;
     }

@@ -35,6 +35,7 @@ public sealed class SeedSequence
         do
         {
             words.Add((uint)(entropy & uint.MaxValue));
+            // Stryker disable once Assignment : entropy is a non-negative BigInteger (negative seeds are refused), where >>= and >>>= agree (docs/mutation-survivors.md)
             entropy >>= 32;
         }
         while (!entropy.IsZero);
@@ -53,7 +54,9 @@ public sealed class SeedSequence
             uint value = _pool[i % PoolSize] ^ hashConst;
             hashConst *= MultB;
             value *= hashConst;
-            destination[i] = value ^ (value >> XShift);
+            destination[i] = value ^
+                // Stryker disable once Bitwise : value is a uint, where >> and >>> agree (docs/mutation-survivors.md)
+                (value >> XShift);
         }
     }
 
@@ -92,12 +95,16 @@ public sealed class SeedSequence
         value ^= hashConst;
         hashConst *= MultA;
         value *= hashConst;
-        return value ^ (value >> XShift);
+        return value ^
+            // Stryker disable once Bitwise : value is a uint, where >> and >>> agree (docs/mutation-survivors.md)
+            (value >> XShift);
     }
 
     private static uint Mix(uint x, uint y)
     {
         uint result = MixMultL * x - MixMultR * y;
-        return result ^ (result >> XShift);
+        return result ^
+            // Stryker disable once Bitwise : result is a uint, where >> and >>> agree (docs/mutation-survivors.md)
+            (result >> XShift);
     }
 }

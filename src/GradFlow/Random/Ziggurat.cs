@@ -19,8 +19,10 @@ internal static class Ziggurat
         {
             ulong r = bitGenerator.NextUInt64();
             int idx = (int)(r & 0xff);
+            // Stryker disable once Assignment : r is a ulong, where >>= and >>>= agree (docs/mutation-survivors.md)
             r >>= 8;
             bool negative = (r & 0x1) != 0;
+            // Stryker disable once Bitwise : r is a ulong, where >> and >>> agree (this also skips the & → | mutant, a timeout) (docs/mutation-survivors.md)
             ulong rabs = (r >> 1) & 0x000fffffffffffff;
             double x = rabs * wi[idx];
             if (negative) x = -x;
@@ -38,7 +40,10 @@ internal static class Ziggurat
         {
             double xx = -InvR * CMath.Log1p(-bitGenerator.NextDouble());
             double yy = -CMath.Log1p(-bitGenerator.NextDouble());
-            if (yy + yy > xx * xx) return ((rabs >> 8) & 0x1) != 0 ? -(R + xx) : R + xx;
+            if (yy + yy > xx * xx)
+                return ((
+                    // Stryker disable once Bitwise : rabs is a ulong, where >> and >>> agree (docs/mutation-survivors.md)
+                    rabs >> 8) & 0x1) != 0 ? -(R + xx) : R + xx;
         }
     }
 }

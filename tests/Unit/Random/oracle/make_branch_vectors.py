@@ -53,6 +53,23 @@ def log1p_arguments():
     return xs
 
 
+# Arguments where a branch choice decides the last bit, printed by log1p_branch_search.cs: at each one
+# the neighbouring branch (or the short series with its cubic term's sign flipped) rounds to the next
+# double, so matching glibc there shows which branch ran.
+LOG1P_BRANCH_TIES = {
+    # |x| just above 2^-29 (high word 0x3e200000): the polynomial, not x - x^2/2.
+    "polynomial_above_2^-29": ["be2000008fe0fb39", "3e20000010037ecf"],
+    # x just above 2^53 (high word 0x43400000): 1 + x is not formed, no rounding correction.
+    "no_correction_at_2^53": ["4340000052da9403", "43400000ae7bf6e4"],
+    # 1 + x within 2^-20 of 2: the short series f - f^2/2 + f^3/3, whose cubic term decides the last bit.
+    "series_cubic_term": ["3feffffcf6ef6bb2", "3fefffff59f287ae"],
+    # 1 + x just below 2 with |f| < 2^-20: the short series, not the polynomial.
+    "series_below_one": ["3feffffa0669d2c3", "3feffffa09f959e8"],
+    # 1 - 2^-53, the one x < 1 whose 1 + x rounds up to 2 (k = 1 with u - x inexact).
+    "one_minus_2^-53": ["3fefffffffffffff"],
+}
+
+
 def main():
     libm = ctypes.CDLL("libm.so.6")
     libm.log1p.restype = ctypes.c_double
@@ -65,6 +82,10 @@ def main():
         "libc": " ".join(platform.libc_ver()),
         "generated_by": "tests/Unit/Random/oracle/make_branch_vectors.py",
         "log1p": {"x": hexd(xs), "y": hexd([libm.log1p(float(x)) for x in xs])},
+        "log1p_branch_ties": {
+            "x": [h for hs in LOG1P_BRANCH_TIES.values() for h in hs],
+            "y": hexd([libm.log1p(from_bits(int(h, 16))) for hs in LOG1P_BRANCH_TIES.values() for h in hs]),
+        },
         "permutation": {"seed": 0, "n": n, "head": [int(v) for v in perm[:16]],
                         "sha256": hashlib.sha256(perm.tobytes()).hexdigest()},
     }
