@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace GradFlow.IO;
@@ -10,7 +9,7 @@ namespace GradFlow.IO;
 /// ASCII, no blank lines — and says false for anything else, so that the caller reads that file with
 /// CsvHelper (<see cref="CsvFormat.Reader"/>), which reads every file the dialect allows and names what is
 /// wrong with a bad one. Where both read a file, they give the same fields: the numbers are parsed by
-/// the same styles as <see cref="Numbers.TryParse(string?, out double)"/> and <see cref="Numbers.TryParse(string?, out int)"/>.
+/// <see cref="Numbers"/>' UTF-8 overloads, whose styles are those of its string ones.
 /// </summary>
 public static class NumberRows
 {
@@ -64,17 +63,17 @@ public static class NumberRows
                 var text1 = line[range];
                 if (field == 0)
                 {
-                    if (!int.TryParse(text1, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out first)) return false;
+                    if (!Numbers.TryParse(text1, out first)) return false;
                 }
                 else if (field <= columns)
                 {
-                    if (!double.TryParse(text1, NumberStyles.Float, CultureInfo.InvariantCulture, out values[field - 1])) return false;
+                    if (!Numbers.TryParse(text1, out values[field - 1])) return false;
                 }
                 else if (field == columns + 1)
                 {
                     if (!text1.IsEmpty)
                     {
-                        if (!int.TryParse(text1, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int l)) return false;
+                        if (!Numbers.TryParse(text1, out int l)) return false;
                         last = l;
                     }
                 }
