@@ -1,0 +1,101 @@
+using GradFlow.Curvature;
+
+namespace GradFlow.Tests.Unit.Curvature;
+
+public sealed class TridiagonalEigenTests
+{
+    [Fact]
+    public void Solve_SecondDifferenceWithVectors_GivesTheClosedFormPairs()
+    {
+        // tridiag(−1, 2, −1) of order n: λ_k = 2 − 2cos(kπ/(n + 1)) with eigenvector sin(jkπ/(n + 1)), j = 1 … n.
+        const int n = 9;
+        var d = Enumerable.Repeat(2.0, n).ToArray();
+        var e = Enumerable.Repeat(-1.0, n).ToArray();
+        var z = SymmetricEigen.Identity(n);
+
+        TridiagonalEigen.Solve(d, e, n, z);
+
+        for (int i = 0; i < n; i++)
+        {
+            // The eigenvalue fixes k; the column must be the normalised sine vector up to sign.
+            double k = Math.Acos((2 - d[i]) / 2) * (n + 1) / Math.PI;
+            int kk = (int)Math.Round(k);
+            Assert.True(Math.Abs(k - kk) <= 1e-9, $"d[{i}] = {d[i]} is no eigenvalue");
+            double norm = Math.Sqrt((n + 1) / 2.0), dot = 0;
+            for (int j = 0; j < n; j++) dot += z[j * n + i] * Math.Sin((j + 1) * kk * Math.PI / (n + 1)) / norm;
+            Assert.True(Math.Abs(Math.Abs(dot) - 1) <= 1e-12, $"column {i}: |cos| = {Math.Abs(dot)}");
+        }
+        Assert.Equal(Enumerable.Range(1, n), d.Select(v => (int)Math.Round(Math.Acos((2 - v) / 2) * (n + 1) / Math.PI)).Order());
+    }
+
+    [Fact]
+    public void Solve_TwoUncoupledBlocks_GivesEachBlocksClosedForm()
+    {
+        // [[1, 2], [2, −2]] ⊕ [[3, 0.5], [0.5, 3]]: (1 − 2)/2 ± √(1.5² + 4) = −0.5 ± 2.5, and 3 ± 0.5.
+        double[] d = [1, -2, 3, 3], e = [2, 0, 0.5, 0];
+
+        TridiagonalEigen.Solve(d, e, 4, null);
+
+        var sorted = d.Order().ToArray();
+        double[] expected = [-3, 2, 2.5, 3.5];
+        for (int i = 0; i < 4; i++) Assert.True(Math.Abs(sorted[i] - expected[i]) <= 1e-15 * 4, $"{sorted[i]} vs {expected[i]}");
+    }
+
+    [Fact]
+    public void Solve_NegligibleCouplingBesideZeroDiagonal_SplitsOffExactZeros()
+    {
+        // d = (0, 0, 0, 4), e = (1e-17, 1e-17, 1): the first two couplings are below ε‖T‖ (‖T‖ ≈ 5), so rows 0 and 1
+        // split off with their exact zeros, and the block [[0, 1], [1, 4]] gives 2 ± √5.
+        double[] d = [0, 0, 0, 4], e = [1e-17, 1e-17, 1, 0];
+
+        TridiagonalEigen.Solve(d, e, 4, null);
+
+        Assert.Equal(0.0, d[0]);
+        Assert.Equal(0.0, d[1]);
+        var block = d.Skip(2).Order().ToArray();
+        Assert.True(Math.Abs(block[0] - (2 - Math.Sqrt(5))) <= 1e-15 && Math.Abs(block[1] - (2 + Math.Sqrt(5))) <= 1e-14, $"{block[0]}, {block[1]}");
+    }
+
+    [Fact]
+    public void Solve_HugeEntries_NeitherOverflowsNorLosesTheSmallEigenvalue()
+    {
+        // 1e300·[[2, 1], [1, 2]] has eigenvalues 1e300 and 3e300; a naive √(a² + b²) would overflow to ∞.
+        double[] d = [2e300, 2e300], e = [1e300, 0];
+
+        TridiagonalEigen.Solve(d, e, 2, null);
+
+        var sorted = d.Order().ToArray();
+        Assert.True(Math.Abs(sorted[0] / 1e300 - 1) <= 1e-14 && Math.Abs(sorted[1] / 3e300 - 1) <= 1e-14, $"{sorted[0]}, {sorted[1]}");
+    }
+
+    [Fact]
+    public void Solve_EmptyMatrix_DoesNothing()
+    {
+        TridiagonalEigen.Solve([], [], 0, null);
+    }
+
+    [Fact]
+    public void Solve_NaNCoupling_ThrowsInsteadOfLoopingForever()
+    {
+        double[] d = [1, 2, 3], e = [double.NaN, 1, 0];
+        Assert.Throws<InvalidOperationException>(() => TridiagonalEigen.Solve(d, e, 3, null));
+    }
+
+    [Fact]
+    public void Solve_LastRowOnly_IsTheLastRowOfTheFullEigenvectorMatrix()
+    {
+        // Lanczos carries only row n − 1 of the eigenvector matrix; it must equal that row of the full one.
+        double[] d0 = [1, -0.5, 2, 0.25, 3], e0 = [0.7, -1.2, 0.4, 0.9, 0];
+        int n = d0.Length;
+        double[] d1 = (double[])d0.Clone(), e1 = (double[])e0.Clone(), d2 = (double[])d0.Clone(), e2 = (double[])e0.Clone();
+        var full = SymmetricEigen.Identity(n);
+        var last = new double[n];
+        last[n - 1] = 1;
+
+        TridiagonalEigen.Solve(d1, e1, n, full);
+        TridiagonalEigen.Solve(d2, e2, n, last, 1);
+
+        Assert.Equal(d1, d2);
+        Assert.Equal(full.AsSpan((n - 1) * n, n).ToArray(), last);
+    }
+}
