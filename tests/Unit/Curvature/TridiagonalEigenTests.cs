@@ -98,4 +98,18 @@ public sealed class TridiagonalEigenTests
         Assert.Equal(d1, d2);
         Assert.Equal(full.AsSpan((n - 1) * n, n).ToArray(), last);
     }
+
+    [Fact]
+    public void Solve_CouplingExactlyAtEitherThreshold_Splits()
+    {
+        // |e| = ε·(|d₀| + |d₁|) exactly: [[1, 2⁻⁵¹], [2⁻⁵¹, 1]] splits and keeps its diagonal (rotating would give 1 ± 2⁻⁵¹).
+        double[] d = [1, 1], e = [Math.ScaleB(1, -51), 0];
+        TridiagonalEigen.Solve(d, e, 2, null);
+        Assert.Equal([1.0, 1.0], d);
+
+        // |e| = ε·‖T‖ exactly beside a zero diagonal: ‖T‖ = 4 from the last row, e₀ = 2⁻⁵⁰; rotating would give ±2⁻⁵⁰.
+        double[] d2 = [0, 0, 4], e2 = [Math.ScaleB(1, -50), 0, 0];
+        TridiagonalEigen.Solve(d2, e2, 3, null);
+        Assert.Equal([0.0, 0.0, 4.0], d2);
+    }
 }
