@@ -127,4 +127,25 @@ public sealed class DenseHessianTests
         hvp.Prepare(model, data);
         return hvp.Loss;
     }
+
+    [Fact]
+    public void Compute_SaturatedOutputMatchingItsLabels_IsTheZeroMatrix()
+    {
+        // All weights 0, output bias 1000, every label 1: σ(1000) = 1 and σ′(1000) = e⁻¹⁰⁰⁰ = 0, so ℓ′ = ℓ″ = 0 and H = 0
+        // exactly; a zero matrix is symmetric, however small the bound it is held to.
+        var arch = Architecture.Parse("2,3,1");
+        var model = Mlp.Init(arch, Activation<Tanh>.Instance, InitScheme.Xavier, 1.0, 1);
+        foreach (var layer in model.Layers)
+        {
+            Array.Clear(layer.Weights);
+            Array.Clear(layer.Bias);
+        }
+        model.Layers[1].Bias[0] = 1000;
+        var data = GradFlow.Data.Dataset.Create([0.5, -1, 2, 0.25], [1.0, 1.0], 2);
+
+        var h = DenseHessian.Compute(model, data);
+
+        Assert.All(h.Values, v => Assert.Equal(0.0, v));
+        Assert.Equal(0.0, h.Asymmetry);
+    }
 }

@@ -44,11 +44,13 @@ public sealed class HessianVectorCheckTests
     /// the sum over rows of the magnitudes of the terms the gradient entry adds. Each such term is row r's own
     /// contribution, ∇ℓ_r/m: the gradient of a one-row data set (checked by the gradient gate) divided by m.
     /// </summary>
-    [Fact]
-    public void Check_DefaultStep_AllowsEachEntryTheRoundingOfItsPerRowTerms()
+    [Theory]
+    [InlineData(null)]
+    [InlineData(1e-3)]
+    public void Check_Step_AllowsEachEntryTheRoundingOfItsPerRowTerms(double? step)
     {
         var (model, data, v) = Case();
-        double norm = Math.Sqrt(v.Sum(x => x * x)), t = GradientCheckOptions.DefaultStep / norm;
+        double norm = Math.Sqrt(v.Sum(x => x * x)), t = (step ?? GradientCheckOptions.DefaultStep) / norm;
         int m = data.Count, layers = model.Architecture.LayerCount;
         var sums = new double[model.ParameterCount];
         for (int r = 0; r < m; r++)
@@ -58,7 +60,7 @@ public sealed class HessianVectorCheckTests
             for (int i = 0; i < g.Length; i++) sums[i] += Math.Abs(g[i]) / m;
         }
 
-        var report = HessianVectorCheck.Check(model, data, v, GradientCheckOptions.Default);
+        var report = HessianVectorCheck.Check(model, data, v, GradientCheckOptions.Default with { Step = step });
 
         Assert.True(report.Passed, report.ToString());
         for (int i = 0; i < sums.Length; i++)

@@ -112,4 +112,54 @@ public sealed class TridiagonalEigenTests
         TridiagonalEigen.Solve(d2, e2, 3, null);
         Assert.Equal([0.0, 0.0, 4.0], d2);
     }
+
+    /// <summary>
+    /// A subnormal matrix (entries near 1e-310, granularity 2⁻¹⁰⁷⁴) on which a rotation's √(f² + g²) underflows to 0
+    /// (the matrix then splits there and the sweep starts over). Oracle: bisection on Sturm counts of the same matrix
+    /// scaled by 2¹⁰⁰⁰ (exact), scaled back; the solver may err by a few units of 2⁻¹⁰⁷⁴.
+    /// </summary>
+    [Fact]
+    public void Solve_SubnormalMatrixWhoseRotationUnderflows_MatchesSturmBisection()
+    {
+        double[] d = [-5e-324, 0, -1e-310, 2e-310], e = [2e-310, -5e-324, 2e-310, 0];
+        var expected = SturmEigenvalues(d.Select(x => Math.ScaleB(x, 1000)).ToArray(), e.Select(x => Math.ScaleB(x, 1000)).ToArray())
+            .Select(x => Math.ScaleB(x, -1000)).ToArray();
+
+        TridiagonalEigen.Solve(d, e, 4, null);
+
+        var sorted = d.Order().ToArray();
+        for (int i = 0; i < 4; i++) Assert.True(Math.Abs(sorted[i] - expected[i]) <= 8 * double.Epsilon, $"λ_{i}: {sorted[i]:R} vs {expected[i]:R}");
+    }
+
+    // Eigenvalues ascending by bisection: the number below x is the count of negative pivots of T − xI (Sturm).
+    private static double[] SturmEigenvalues(double[] d, double[] e)
+    {
+        int n = d.Length;
+        double bound = Enumerable.Range(0, n).Max(i => Math.Abs(d[i]) + Math.Abs(e[i]) + (i > 0 ? Math.Abs(e[i - 1]) : 0));
+        int Below(double x)
+        {
+            int count = 0;
+            double q = 1;
+            for (int i = 0; i < n; i++)
+            {
+                q = d[i] - x - (i > 0 ? e[i - 1] * e[i - 1] / q : 0);
+                if (q == 0) q = 1e-300 * bound;
+                if (q < 0) count++;
+            }
+            return count;
+        }
+        var values = new double[n];
+        for (int k = 0; k < n; k++)
+        {
+            double lo = -bound, hi = bound;
+            for (int it = 0; it < 200; it++)
+            {
+                double mid = 0.5 * (lo + hi);
+                if (Below(mid) > k) hi = mid;
+                else lo = mid;
+            }
+            values[k] = 0.5 * (lo + hi);
+        }
+        return values;
+    }
 }
