@@ -17,7 +17,8 @@ public sealed class EigenDecompositionTests
     [Fact]
     public void Vector_WithoutVectors_Throws()
     {
-        Assert.Throws<InvalidOperationException>(() => new EigenDecomposition(1, [1], null).Vector(0, 0));
+        var e = Assert.Throws<InvalidOperationException>(() => new EigenDecomposition(1, [1], null).Vector(0, 0));
+        Assert.Contains("computed without eigenvectors", e.Message);
     }
 
     [Fact]

@@ -29,14 +29,16 @@ public sealed class HessianVectorCheckTests
         var (model, data, _) = Case();
         var v = new double[model.ParameterCount];
         v[3] = entry;
-        Assert.Throws<ArgumentException>(() => HessianVectorCheck.Check(model, data, v, GradientCheckOptions.Default));
+        var e = Assert.Throws<ArgumentException>(() => HessianVectorCheck.Check(model, data, v, GradientCheckOptions.Default));
+        Assert.Contains("the direction must be finite and non-zero", e.Message);
     }
 
     [Fact]
     public void Check_DirectionOfTheWrongLength_Throws()
     {
         var (model, data, v) = Case();
-        Assert.Throws<ArgumentException>(() => HessianVectorCheck.Check(model, data, v.AsSpan(1), GradientCheckOptions.Default));
+        var e = Assert.Throws<ArgumentException>(() => HessianVectorCheck.Check(model, data, v.AsSpan(1), GradientCheckOptions.Default));
+        Assert.Contains($"a direction of {v.Length - 1} values for {v.Length} parameters", e.Message);
     }
 
     /// <summary>

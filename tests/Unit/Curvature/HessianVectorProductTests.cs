@@ -128,16 +128,17 @@ public sealed class HessianVectorProductTests
     public void Prepare_DatasetOfAnotherSize_Throws()
     {
         var hvp = new HessianVectorProduct(Architecture.Parse("1,1,1"), 2);
-        Assert.Throws<ArgumentException>(() => hvp.Prepare(HandNetwork(), HandData));
+        var e = Assert.Throws<ArgumentException>(() => hvp.Prepare(HandNetwork(), HandData));
+        Assert.Contains("1 rows for a product over a batch of 2", e.Message);
     }
 
     [Fact]
     public void Gradient_BeforePrepareOrOfTheWrongLength_Throws()
     {
         var hvp = new HessianVectorProduct(Architecture.Parse("1,1,1"), 1);
-        Assert.Throws<InvalidOperationException>(() => hvp.Gradient(new double[4]));
+        Assert.Contains("Prepare the product at a model's parameters", Assert.Throws<InvalidOperationException>(() => hvp.Gradient(new double[4])).Message);
         hvp.Prepare(HandNetwork(), HandData);
-        Assert.Throws<ArgumentException>(() => hvp.Gradient(new double[5]));
+        Assert.Contains("a gradient of 5 values for 4 parameters", Assert.Throws<ArgumentException>(() => hvp.Gradient(new double[5])).Message);
         Assert.Throws<ArgumentException>(() => hvp.Gradient(new double[3]));
     }
 
@@ -146,7 +147,7 @@ public sealed class HessianVectorProductTests
     {
         var hvp = new HessianVectorProduct(Architecture.Parse("1,1,1"), 1);
         hvp.Prepare(HandNetwork(), HandData);
-        Assert.Throws<ArgumentException>(() => hvp.Apply(new double[3], new double[4]));
+        Assert.Contains("v has 3 and hv 4 values; the model has 4 parameters", Assert.Throws<ArgumentException>(() => hvp.Apply(new double[3], new double[4])).Message);
         Assert.Throws<ArgumentException>(() => hvp.Apply(new double[4], new double[5]));
     }
 }

@@ -49,7 +49,7 @@ public sealed class HutchinsonTraceTests
     [InlineData(-3)]
     public void Constructor_NoDimension_Throws(int dimension)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new HutchinsonTrace(dimension));
+        Assert.Contains("dimension must be positive", Assert.Throws<ArgumentOutOfRangeException>(() => new HutchinsonTrace(dimension)).Message);
     }
 
     [Theory]
@@ -57,7 +57,8 @@ public sealed class HutchinsonTraceTests
     [InlineData(0)]
     public void Estimate_FewerThanTwoProbes_Throws(int probes)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new HutchinsonTrace(3).Estimate((x, y) => x.CopyTo(y), probes, 1));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new HutchinsonTrace(3).Estimate((x, y) => x.CopyTo(y), probes, 1));
+        Assert.Contains("at least two probes, for a standard error", e.Message);
     }
 
     /// <summary>

@@ -93,7 +93,8 @@ public sealed class LanczosTests
     [InlineData(3, -2)]
     public void Constructor_NoDimensionOrNoStep_Throws(int dimension, int maxSteps)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Lanczos(dimension, maxSteps));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new Lanczos(dimension, maxSteps));
+        Assert.Contains(dimension <= 0 ? "dimension must be positive" : "at least one step", e.Message);
     }
 
     [Fact]

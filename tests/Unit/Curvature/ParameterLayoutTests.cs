@@ -43,7 +43,8 @@ public sealed class ParameterLayoutTests
     [InlineData(int.MinValue)]
     public void Id_OutsideTheVector_Throws(int index)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new ParameterLayout(Arch).Id(index));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new ParameterLayout(Arch).Id(index));
+        Assert.Contains("a model of 29 parameters", e.Message);
     }
 
     [Fact]
@@ -69,9 +70,9 @@ public sealed class ParameterLayoutTests
         var model = Mlp.Init(Arch, Activation<Tanh>.Instance, InitScheme.Xavier, 1.0, 5);
         var other = Mlp.Init(Architecture.Parse("3,4,1"), Activation<Tanh>.Instance, InitScheme.Xavier, 1.0, 5);
 
-        Assert.Throws<ArgumentException>(() => layout.Read(other, new double[layout.Count]));
+        Assert.Contains("model architecture [3,4,1] does not match the layout's [3,4,2,1]", Assert.Throws<ArgumentException>(() => layout.Read(other, new double[layout.Count])).Message);
         Assert.Throws<ArgumentException>(() => layout.Write(new double[layout.Count], other));
-        Assert.Throws<ArgumentException>(() => layout.Read(model, new double[layout.Count + 1]));
+        Assert.Contains("a parameter vector of 30 values for a model of 29 parameters", Assert.Throws<ArgumentException>(() => layout.Read(model, new double[layout.Count + 1])).Message);
         Assert.Throws<ArgumentException>(() => layout.Write(new double[layout.Count - 1], model));
     }
 }

@@ -42,7 +42,8 @@ public sealed class SharpnessInstrumentsTests
     public void Constructor_EveryNotPositive_Throws(int every)
     {
         var (arch, _, data) = Small();
-        Assert.Throws<ArgumentOutOfRangeException>(() => new SharpnessInstruments(arch, data, 0.1, every, 1));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new SharpnessInstruments(arch, data, 0.1, every, 1));
+        Assert.Contains("curvature-every must be a positive integer", e.Message);
     }
 
     [Fact]
