@@ -78,7 +78,7 @@ public sealed class Lanczos
                 break;
             }
             if (
-                // Stryker disable once Equality : <= would also write vector _maxSteps, which the basis has room for and no step reads (docs/mutation-survivors.md)
+                // Stryker disable once Equality,Arithmetic : <= (or j − 1 <, always true) would also write vector _maxSteps, which the basis has room for and no step reads (docs/mutation-survivors.md)
                 j + 1 < _maxSteps)
             {
                 Span<double> next = _basis.AsSpan((j + 1) * n, n);

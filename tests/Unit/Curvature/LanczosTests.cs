@@ -175,4 +175,23 @@ public sealed class LanczosTests
         Assert.False(result.Converged);
         Assert.Equal(1, result.Steps);
     }
+
+    [Fact]
+    public void Run_OperatorScaledByAPowerOfTwo_TakesTheSameStepsToScaledResults()
+    {
+        // The stopping rule is relative (residuals against tolerance·max|θ|), and scaling H by 2³⁰ scales every product,
+        // Ritz value and residual exactly: the run must stop at the same step with every result scaled by 2³⁰.
+        var diag = Enumerable.Range(0, 100).Select(i => i / 99.0).ToArray();
+        var scaled = diag.Select(x => Math.ScaleB(x, 30)).ToArray();
+
+        var a = new Lanczos(100, 100).Run(Diagonal(diag), seed: 7, tolerance: 1e-4);
+        var b = new Lanczos(100, 100).Run(Diagonal(scaled), seed: 7, tolerance: 1e-4);
+
+        Assert.True(a.Converged && a.Steps < 100, $"{a.Steps} steps");
+        Assert.Equal(a.Steps, b.Steps);
+        Assert.Equal(Math.ScaleB(a.Max, 30), b.Max);
+        Assert.Equal(Math.ScaleB(a.Min, 30), b.Min);
+        Assert.Equal(Math.ScaleB(a.MaxResidual, 30), b.MaxResidual);
+        Assert.Equal(Math.ScaleB(a.MinResidual, 30), b.MinResidual);
+    }
 }

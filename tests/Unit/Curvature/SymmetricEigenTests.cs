@@ -161,4 +161,25 @@ public sealed class SymmetricEigenTests
     {
         Assert.Empty(SymmetricEigen.Decompose([], 0, vectors: true).Values);
     }
+
+    [Fact]
+    public void Decompose_WithoutVectors_HasNone()
+    {
+        Assert.Null(SymmetricEigen.Decompose(RandomSymmetric(4, 3), 4, vectors: false).Vectors);
+    }
+
+    [Fact]
+    public void Decompose_TinyTwoByTwo_KeepsFullRelativeAccuracy()
+    {
+        // 2⁻⁵³⁰·[[1.5, −0.75], [−0.75, −0.25]]: every entry is a normal double but b² is subnormal, so the matrix must go to
+        // QL as it is (a 2 × 2 needs no reduction): (a + c)/2 ± √(((a − c)/2)² + b²), scaled, to a few ulps.
+        const double a = 1.5, b = -0.75, c = -0.25;
+        double mid = (a + c) / 2, radius = Math.Sqrt(Math.Pow((a - c) / 2, 2) + b * b);
+        double[] m = [Math.ScaleB(a, -530), Math.ScaleB(b, -530), Math.ScaleB(b, -530), Math.ScaleB(c, -530)];
+
+        var values = SymmetricEigen.Decompose(m, 2, vectors: false).Values;
+
+        Assert.True(Math.Abs(Math.ScaleB(values[0], 530) - (mid - radius)) <= 16 * UnitRoundoff, $"{Math.ScaleB(values[0], 530)}");
+        Assert.True(Math.Abs(Math.ScaleB(values[1], 530) - (mid + radius)) <= 16 * UnitRoundoff, $"{Math.ScaleB(values[1], 530)}");
+    }
 }

@@ -108,10 +108,14 @@ public sealed class TridiagonalEigenTests
         TridiagonalEigen.Solve(d, e, 2, null);
         Assert.Equal([1.0, 1.0], d);
 
-        // |e| = ε·‖T‖ exactly beside a zero diagonal: ‖T‖ = 4 from the last row, e₀ = 2⁻⁵⁰; rotating would give ±2⁻⁵⁰.
-        double[] d2 = [0, 0, 4], e2 = [Math.ScaleB(1, -50), 0, 0];
-        TridiagonalEigen.Solve(d2, e2, 3, null);
-        Assert.Equal([0.0, 0.0, 4.0], d2);
+        // |e| = ε·‖T‖ exactly beside a zero diagonal: ‖T‖ = max_i (|d_i| + |e_i|) = 3 + 1 from row 2, e₀ = 2⁻⁵⁰; rotating
+        // would give ±2⁻⁵⁰. The block [[3, 1], [1, 0]] then gives (3 ± √13)/2.
+        double[] d2 = [0, 0, 3, 0], e2 = [Math.ScaleB(1, -50), 0, 1, 0];
+        TridiagonalEigen.Solve(d2, e2, 4, null);
+        Assert.Equal(0.0, d2[0]);
+        Assert.Equal(0.0, d2[1]);
+        var block = d2.Skip(2).Order().ToArray();
+        Assert.True(Math.Abs(block[0] - (3 - Math.Sqrt(13)) / 2) <= 1e-15 && Math.Abs(block[1] - (3 + Math.Sqrt(13)) / 2) <= 1e-15, $"{block[0]}, {block[1]}");
     }
 
     /// <summary>
