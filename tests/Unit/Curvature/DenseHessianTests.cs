@@ -148,4 +148,18 @@ public sealed class DenseHessianTests
         Assert.All(h.Values, v => Assert.Equal(0.0, v));
         Assert.Equal(0.0, h.Asymmetry);
     }
+
+    [Fact]
+    public void Compute_WideTanhNetwork_AcceptsItsRoundingLevelAsymmetry()
+    {
+        // The two routes to H_ij and H_ji round differently, so a real Hessian is not symmetric to the bit; the check must
+        // take that gap (a bound of zero, or one of order ε·u, would refuse every such network).
+        var arch = Architecture.Parse("2,16,16,1");
+        var model = Mlp.Init(arch, Activation<Tanh>.Instance, InitScheme.Xavier, 1.0, 8);
+
+        var h = DenseHessian.Compute(model, GradientGateTests.SmallData(2, 8));
+
+        Assert.True(h.Asymmetry > 0, "the test needs a Hessian that is not symmetric to the bit");
+        Assert.True(h.Asymmetry <= 1024 * UnitRoundoff * h.MaxAbs, $"asymmetry {h.Asymmetry:G3}, max |H| {h.MaxAbs:G3}");
+    }
 }
