@@ -52,6 +52,8 @@ public sealed class ParameterLayoutTests
     {
         var layout = new ParameterLayout(Arch);
         var model = Mlp.Init(Arch, Activation<Tanh>.Instance, InitScheme.Xavier, 1.0, 5);
+        foreach (var layer in model.Layers)
+            for (int j = 0; j < layer.Bias.Length; j++) layer.Bias[j] = 0.5 + j; // Xavier biases are 0, the vector's own start
         var theta = new double[layout.Count];
 
         layout.Read(model, theta);
