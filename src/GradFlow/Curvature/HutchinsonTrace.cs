@@ -32,7 +32,9 @@ public sealed class HutchinsonTrace
             for (int i = 0; i < _z.Length; i++)
             {
                 if ((i & 63) == 0) bits = rng.NextUInt64();
+                // Stryker disable once Equality : != flips every sign, and zᵀHz is even in z (negation is exact) (docs/mutation-survivors.md)
                 _z[i] = (bits & 1) == 0 ? 1.0 : -1.0;
+                // Stryker disable once Assignment : bits is a ulong, where >>= and >>>= agree (docs/mutation-survivors.md)
                 bits >>= 1;
             }
             apply(_z, _hz);

@@ -62,9 +62,9 @@ public static class SymmetricEigen
                 Kernels.Axpy(-vs[i], ws, row);
                 Kernels.Axpy(-ws[i], vs, row);
             }
+            // Column k is done: only its sub-diagonal entry is read again (as e[k]); the rest of row and column k, outside
+            // the trailing block, never is, so it is left as it was.
             a[s0 * n + k] = alpha;
-            a[k * n + s0] = alpha;
-            for (int i = s0 + 1; i < n; i++) a[i * n + k] = a[k * n + i] = 0;
             if (q is not null)
             {
                 for (int r = 0; r < n; r++)

@@ -66,4 +66,41 @@ public sealed class CurvatureMeterTests
         var b = new CurvatureMeter(model.Architecture, data.Count).Measure(model, data.X, data.Y, 9);
         Assert.Equal(a, b);
     }
+
+    [Fact]
+    public void Measure_ExactTraceLimitAtTheParameterCount_IsExactAndOneBelowEstimates()
+    {
+        var arch = Architecture.Parse("2,3,1");
+        var model = Mlp.Init(arch, Activation<Tanh>.Instance, InitScheme.Xavier, 1.0, 3);
+        var data = GradientGateTests.SmallData(2, 3);
+        int p = model.ParameterCount;
+
+        var exact = new CurvatureMeter(arch, data.Count, new CurvatureOptions(ExactTraceMaxParameters: p));
+        var estimated = new CurvatureMeter(arch, data.Count, new CurvatureOptions(ExactTraceMaxParameters: p - 1));
+
+        Assert.Equal(p, exact.ParameterCount);
+        Assert.False(exact.Measure(model, data.X, data.Y, 1).TraceIsEstimate);
+        Assert.True(estimated.Measure(model, data.X, data.Y, 1).TraceIsEstimate);
+    }
+
+    [Fact]
+    public void Measure_Extremes_AreTheLanczosRunOfTheSeedWithTheOptionsBudget()
+    {
+        // The measurement's λ_max, λ_min, residuals and steps are one Lanczos run from the seed, to the bit.
+        var arch = Architecture.Parse("2,5,1");
+        var model = Mlp.Init(arch, Activation<Softsign>.Instance, InitScheme.Xavier, 1.5, 4);
+        var data = GradientGateTests.SmallData(2, 4);
+        var options = new CurvatureOptions(LanczosSteps: 6, LanczosTolerance: 1e-3, HutchinsonProbes: 3);
+        var hvp = new HessianVectorProduct(arch, data.Count);
+        hvp.Prepare(model, data);
+
+        var m = new CurvatureMeter(arch, data.Count, options).Measure(model, data.X, data.Y, 12);
+        var run = new Lanczos(hvp.ParameterCount, 6).Run(hvp.Apply, 12, 1e-3);
+        var trace = new HutchinsonTrace(hvp.ParameterCount).Estimate(hvp.Apply, 3, 13);
+
+        Assert.Equal(hvp.Loss, m.Loss);
+        Assert.Equal((run.Max, run.Min, run.MaxResidual, run.MinResidual, run.Steps), (m.LambdaMax, m.LambdaMin, m.MaxResidual, m.MinResidual, m.LanczosSteps));
+        Assert.Equal((trace.Mean, trace.StandardError), (m.Trace, m.TraceStandardError));
+        Assert.True(m.MaxResidual != m.MinResidual);
+    }
 }

@@ -65,4 +65,101 @@ public sealed class DenseHessianTests
         var e = Assert.Throws<ArgumentException>(() => DenseHessian.Compute(model, GradientGateTests.SmallData(2, 1)));
         Assert.Contains(DenseHessian.MaxParameters.ToString(System.Globalization.CultureInfo.InvariantCulture), e.Message);
     }
+
+    [Fact]
+    public void Compute_ProductAboveTheLimit_IsRefusedBeforeAnyProduct()
+    {
+        // Unprepared: a product would throw InvalidOperationException, so the refusal must come first.
+        var hvp = new HessianVectorProduct(Architecture.Parse("2,64,64,1"), 12);
+        var e = Assert.Throws<ArgumentException>(() => DenseHessian.Compute(hvp));
+        Assert.Contains("at most 2048", e.Message);
+    }
+
+    [Fact]
+    public void Compute_ExactlyTheLimit_IsTaken()
+    {
+        // [21,89,1]: 22·89 + 90 = 2048 parameters, on one row (a tanh net of Xavier weights: finite and symmetric).
+        var model = Mlp.Init(Architecture.Parse("21,89,1"), Activation<Tanh>.Instance, InitScheme.Xavier, 1.0, 4);
+        var x = Enumerable.Range(0, 21).Select(i => 0.1 * i - 1).ToArray();
+
+        var h = DenseHessian.Compute(model, GradFlow.Data.Dataset.Create(x, [1.0], 21));
+
+        Assert.Equal(DenseHessian.MaxParameters, h.Size);
+        Assert.True(h.MaxAbs > 0);
+    }
+
+    [Fact]
+    public void Compute_ProductOverflowsWhileTheLossIsFinite_IsRefusedAsNotFinite()
+    {
+        // ReLU chain x = 1 → w1 = 1e-300 → w2 = 1e200 → w3 = 1e200: s = 1e100 and the loss (y = 0) is 1e100, finite,
+        // but ∂s/∂w1 = w2·w3 = 1e400 overflows, so the column of w1 holds ∞·0 = NaN.
+        var layers = new[] { new Layer(1, 1), new Layer(1, 1), new Layer(1, 1) };
+        layers[0].Weights[0] = 1e-300;
+        layers[1].Weights[0] = 1e200;
+        layers[2].Weights[0] = 1e200;
+        var model = new Mlp(Activation<Relu>.Instance, layers);
+        var data = GradFlow.Data.Dataset.Create([1.0], [0.0], 1);
+
+        var e = Assert.Throws<ArgumentException>(() => DenseHessian.Compute(model, data));
+
+        Assert.Contains("not finite", e.Message);
+        Assert.True(double.IsFinite(LossAt(model, data)));
+    }
+
+    [Fact]
+    public void Compute_ProductWithTheDirectionDroppedFromBackward_IsRefusedAsAsymmetric()
+    {
+        // Dropping δ·Vᵀ removes the cross terms of consecutive layers from one triangle only, by O(max |H|).
+        var arch = Architecture.Parse("2,3,1");
+        var model = Mlp.Init(arch, Activation<Tanh>.Instance, InitScheme.Xavier, 2.0, 5);
+        var data = GradientGateTests.SmallData(2, 5);
+        var hvp = new HessianVectorProduct(arch, data.Count, RPassFault.DropDirectionInBackward);
+        hvp.Prepare(model, data);
+
+        var e = Assert.Throws<InvalidOperationException>(() => DenseHessian.Compute(hvp));
+
+        Assert.Contains("not symmetric", e.Message);
+    }
+
+    private static double LossAt(Mlp model, GradFlow.Data.Dataset data)
+    {
+        var hvp = new HessianVectorProduct(model.Architecture, data.Count);
+        hvp.Prepare(model, data);
+        return hvp.Loss;
+    }
+
+    [Fact]
+    public void Compute_SaturatedOutputMatchingItsLabels_IsTheZeroMatrix()
+    {
+        // All weights 0, output bias 1000, every label 1: σ(1000) = 1 and σ′(1000) = e⁻¹⁰⁰⁰ = 0, so ℓ′ = ℓ″ = 0 and H = 0
+        // exactly; a zero matrix is symmetric, however small the bound it is held to.
+        var arch = Architecture.Parse("2,3,1");
+        var model = Mlp.Init(arch, Activation<Tanh>.Instance, InitScheme.Xavier, 1.0, 1);
+        foreach (var layer in model.Layers)
+        {
+            Array.Clear(layer.Weights);
+            Array.Clear(layer.Bias);
+        }
+        model.Layers[1].Bias[0] = 1000;
+        var data = GradFlow.Data.Dataset.Create([0.5, -1, 2, 0.25], [1.0, 1.0], 2);
+
+        var h = DenseHessian.Compute(model, data);
+
+        Assert.All(h.Values, v => Assert.Equal(0.0, v));
+        Assert.Equal(0.0, h.Asymmetry);
+    }
+
+    [Fact]
+    public void Compute_WideTanhNetwork_AcceptsItsRoundingLevelAsymmetry()
+    {
+        // The two routes to H_ij and H_ji round differently, so a real Hessian is not symmetric to the bit; the check must
+        // take that gap (a bound of zero, or one of order ε·u, would refuse every such network).
+        var arch = Architecture.Parse("2,16,16,1");
+        var model = Mlp.Init(arch, Activation<Tanh>.Instance, InitScheme.Xavier, 1.0, 8);
+
+        var h = DenseHessian.Compute(model, GradientGateTests.SmallData(2, 8));
+
+        Assert.True(h.Asymmetry > 0, "the test needs a Hessian that is not symmetric to the bit");
+        Assert.True(h.Asymmetry <= 1024 * UnitRoundoff * h.MaxAbs, $"asymmetry {h.Asymmetry:G3}, max |H| {h.MaxAbs:G3}");
+    }
 }

@@ -120,4 +120,16 @@ public sealed class EigenEdgeCaseTests
         Assert.True(double.IsNaN(result.Max) && double.IsNaN(result.Min), $"{result.Max}, {result.Min}");
         Assert.False(result.Converged);
     }
+
+    [Fact]
+    public void Run_HugeScalarMatrixWithZeroTolerance_StopsAtTheInvariantSpace()
+    {
+        // 1e20·I: after one step β is rounding noise, about 1e20·u·√n ≈ 1e4, far below 1e-14·|θ| = 1e6; with tolerance 0
+        // only the invariance test can stop the run, and it must, after one product.
+        const int n = 20;
+        var result = new Lanczos(n, n).Run((x, y) => { for (int i = 0; i < n; i++) y[i] = 1e20 * x[i]; }, seed: 5, tolerance: 0);
+        Assert.Equal(1, result.Steps);
+        Assert.True(result.Converged);
+        Assert.Equal(1e20, result.Max, 1e20 * 1e-14);
+    }
 }

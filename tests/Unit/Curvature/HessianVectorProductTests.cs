@@ -111,4 +111,43 @@ public sealed class HessianVectorProductTests
         var hvp = new HessianVectorProduct(Architecture.Parse("2,1"), 4);
         Assert.Throws<InvalidOperationException>(() => hvp.Apply(new double[3], new double[3]));
     }
+
+    [Fact]
+    public void Shape_ThreeLayerNetwork_IsTheLayoutsAndTheBatchs()
+    {
+        var arch = Architecture.Parse("3,4,2,1");
+        var hvp = new HessianVectorProduct(arch, 7);
+
+        Assert.Equal(29, hvp.ParameterCount);
+        Assert.Equal(7, hvp.BatchSize);
+        Assert.Same(arch, hvp.Architecture);
+        Assert.True(double.IsNaN(hvp.Loss));
+    }
+
+    [Fact]
+    public void Prepare_DatasetOfAnotherSize_Throws()
+    {
+        var hvp = new HessianVectorProduct(Architecture.Parse("1,1,1"), 2);
+        var e = Assert.Throws<ArgumentException>(() => hvp.Prepare(HandNetwork(), HandData));
+        Assert.Contains("1 rows for a product over a batch of 2", e.Message);
+    }
+
+    [Fact]
+    public void Gradient_BeforePrepareOrOfTheWrongLength_Throws()
+    {
+        var hvp = new HessianVectorProduct(Architecture.Parse("1,1,1"), 1);
+        Assert.Contains("Prepare the product at a model's parameters", Assert.Throws<InvalidOperationException>(() => hvp.Gradient(new double[4])).Message);
+        hvp.Prepare(HandNetwork(), HandData);
+        Assert.Contains("a gradient of 5 values for 4 parameters", Assert.Throws<ArgumentException>(() => hvp.Gradient(new double[5])).Message);
+        Assert.Throws<ArgumentException>(() => hvp.Gradient(new double[3]));
+    }
+
+    [Fact]
+    public void Apply_DirectionOrResultOfTheWrongLength_Throws()
+    {
+        var hvp = new HessianVectorProduct(Architecture.Parse("1,1,1"), 1);
+        hvp.Prepare(HandNetwork(), HandData);
+        Assert.Contains("v has 3 and hv 4 values; the model has 4 parameters", Assert.Throws<ArgumentException>(() => hvp.Apply(new double[3], new double[4])).Message);
+        Assert.Throws<ArgumentException>(() => hvp.Apply(new double[4], new double[5]));
+    }
 }

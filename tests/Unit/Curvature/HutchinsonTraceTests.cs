@@ -43,4 +43,63 @@ public sealed class HutchinsonTraceTests
         Assert.Equal(3.75, estimate.Mean);
         Assert.Equal(0.0, estimate.StandardError);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-3)]
+    public void Constructor_NoDimension_Throws(int dimension)
+    {
+        Assert.Contains("dimension must be positive", Assert.Throws<ArgumentOutOfRangeException>(() => new HutchinsonTrace(dimension)).Message);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(0)]
+    public void Estimate_FewerThanTwoProbes_Throws(int probes)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new HutchinsonTrace(3).Estimate((x, y) => x.CopyTo(y), probes, 1));
+        Assert.Contains("at least two probes, for a standard error", e.Message);
+    }
+
+    /// <summary>
+    /// The all-ones matrix J of order 130: zᵀJz = (Σ z_i)², and Σ z_i = 130 − 2·(the number of −1 signs), whichever
+    /// sign a set bit stands for. Probe p takes bits 0 … 63 of its first draw, then of its second, then bits 0 and 1 of
+    /// its third (three 64-bit draws per probe, in order), so each sample is known from the raw stream; the mean and
+    /// the standard error √(Σ(s − s̄)²/(p − 1)/p) are then the two-pass formulas.
+    /// </summary>
+    [Fact]
+    public void Estimate_AllOnesMatrix_IsTheMeanAndStandardErrorOfTheSquaredSignSums()
+    {
+        const int n = 130, probes = 6;
+        void Ones(ReadOnlySpan<double> x, Span<double> y)
+        {
+            double sum = 0;
+            foreach (double v in x) sum += v;
+            y.Fill(sum);
+        }
+        var rng = GradFlow.Random.Generator.DefaultRng(3);
+        var samples = new double[probes];
+        for (int p = 0; p < probes; p++)
+        {
+            int negatives = System.Numerics.BitOperations.PopCount(rng.NextUInt64()) + System.Numerics.BitOperations.PopCount(rng.NextUInt64())
+                + System.Numerics.BitOperations.PopCount(rng.NextUInt64() & 3);
+            samples[p] = Math.Pow(n - 2 * negatives, 2);
+        }
+        double mean = samples.Average(), se = Math.Sqrt(samples.Sum(s => (s - mean) * (s - mean)) / (probes - 1) / probes);
+
+        var estimate = new HutchinsonTrace(n).Estimate(Ones, probes, 3);
+
+        Assert.Equal(probes, estimate.Probes);
+        Assert.Equal(mean, estimate.Mean, 12);
+        Assert.Equal(se, estimate.StandardError, 12);
+        Assert.True(se > 0);
+    }
+
+    [Fact]
+    public void Estimate_TwoProbesOfAnExactCase_HasZeroError()
+    {
+        var estimate = new HutchinsonTrace(1).Estimate((x, y) => y[0] = -2.5 * x[0], probes: 2, seed: 9);
+        Assert.Equal(-2.5, estimate.Mean);
+        Assert.Equal(0.0, estimate.StandardError);
+    }
 }

@@ -104,6 +104,82 @@ public sealed class SymmetricEigenTests
     [Fact]
     public void Decompose_NonFiniteEntry_Throws()
     {
-        Assert.Throws<ArgumentException>(() => SymmetricEigen.Decompose([1, double.NaN, double.NaN, 1], 2, false));
+        var e = Assert.Throws<ArgumentException>(() => SymmetricEigen.Decompose([1, double.NaN, double.NaN, 1], 2, false));
+        Assert.Contains("entry [1,0] is NaN; the matrix must be finite", e.Message);
+    }
+
+    [Fact]
+    public void Decompose_UpperTriangleNotFinite_ReadsOnlyTheLowerTriangle()
+    {
+        // Lower triangle of [[2, 1, 0], [1, 2, 1], [0, 1, 2]] (eigenvalues 2 − √2, 2, 2 + √2), NaN above the diagonal.
+        double[] a = [2, double.NaN, double.NaN, 1, 2, double.NaN, 0, 1, 2];
+
+        var values = SymmetricEigen.Decompose(a, 3, vectors: false).Values;
+
+        double[] expected = [2 - Math.Sqrt(2), 2, 2 + Math.Sqrt(2)];
+        for (int i = 0; i < 3; i++) Assert.True(Math.Abs(values[i] - expected[i]) <= 16 * UnitRoundoff * 4, $"{values[i]} vs {expected[i]}");
+    }
+
+    [Fact]
+    public void Decompose_DiagonalWithTies_KeepsTiedVectorsInIndexOrder()
+    {
+        // diag(2, 1, 2): nothing to reduce or rotate, so the vectors are e₁, e₀, e₂ in that order (ties by index).
+        var e = SymmetricEigen.Decompose([2, 0, 0, 0, 1, 0, 0, 0, 2], 3, vectors: true);
+
+        Assert.Equal([1.0, 2.0, 2.0], e.Values);
+        Assert.Equal([0.0, 1, 0, 1, 0, 0, 0, 0, 1], e.Vectors!);
+    }
+
+    [Fact]
+    public void Decompose_DenseFourByFourWithVectors_SatisfiesAvEqualsLambdaV()
+    {
+        // Full columns below the sub-diagonal: two Householder steps, each accumulated into Q.
+        double[] a = [4, 1, -2, 2, 1, 2, 0, 1, -2, 0, 3, -2, 2, 1, -2, -1];
+        var e = SymmetricEigen.Decompose(a, 4, vectors: true);
+        for (int c = 0; c < 4; c++)
+            for (int r = 0; r < 4; r++)
+            {
+                double av = 0;
+                for (int k = 0; k < 4; k++) av += a[r * 4 + k] * e.Vector(k, c);
+                Assert.True(Math.Abs(av - e.Values[c] * e.Vector(r, c)) <= 1e-13, $"(Av − λv)[{r}] of column {c}");
+            }
+        Assert.True(Math.Abs(e.Trace - 8) <= 1e-14);
+    }
+
+    [Theory]
+    [InlineData(3, 8)]
+    [InlineData(-1, 1)]
+    [InlineData(2, 0)]
+    public void Decompose_LengthNotTheSquareOfTheSize_Throws(int n, int length)
+    {
+        var e = Assert.Throws<ArgumentException>(() => SymmetricEigen.Decompose(new double[length], n, false));
+        Assert.Contains($"a matrix of {length} values is not {n} × {n}", e.Message);
+    }
+
+    [Fact]
+    public void Decompose_EmptyMatrix_HasNoEigenvalues()
+    {
+        Assert.Empty(SymmetricEigen.Decompose([], 0, vectors: true).Values);
+    }
+
+    [Fact]
+    public void Decompose_WithoutVectors_HasNone()
+    {
+        Assert.Null(SymmetricEigen.Decompose(RandomSymmetric(4, 3), 4, vectors: false).Vectors);
+    }
+
+    [Fact]
+    public void Decompose_TinyTwoByTwo_KeepsFullRelativeAccuracy()
+    {
+        // 2⁻⁵³⁰·[[1.5, −0.75], [−0.75, −0.25]]: every entry is a normal double but b² is subnormal, so the matrix must go to
+        // QL as it is (a 2 × 2 needs no reduction): (a + c)/2 ± √(((a − c)/2)² + b²), scaled, to a few ulps.
+        const double a = 1.5, b = -0.75, c = -0.25;
+        double mid = (a + c) / 2, radius = Math.Sqrt(Math.Pow((a - c) / 2, 2) + b * b);
+        double[] m = [Math.ScaleB(a, -530), Math.ScaleB(b, -530), Math.ScaleB(b, -530), Math.ScaleB(c, -530)];
+
+        var values = SymmetricEigen.Decompose(m, 2, vectors: false).Values;
+
+        Assert.True(Math.Abs(Math.ScaleB(values[0], 530) - (mid - radius)) <= 16 * UnitRoundoff, $"{Math.ScaleB(values[0], 530)}");
+        Assert.True(Math.Abs(Math.ScaleB(values[1], 530) - (mid + radius)) <= 16 * UnitRoundoff, $"{Math.ScaleB(values[1], 530)}");
     }
 }
