@@ -58,6 +58,7 @@ public sealed class BatchPass
             _tiled[l] = TiledKernels.Take(fanIn, fanOut, kernels);
             if (_tiled[l]) widest = Math.Max(widest, Math.Max(fanIn, fanOut));
         }
+        // Stryker disable once Equality,Boolean,Statement : φ split across threads (or across one) gives the bits of one call (docs/mutation-survivors.md)
         if (threads > 1) _activation = new ParallelActivation(threads);
         if (widest > 0)
         {
