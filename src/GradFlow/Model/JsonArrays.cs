@@ -141,6 +141,7 @@ internal static class JsonArrays
         if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() == 0)
             throw new InvalidDataException($"{source}: {path} is {Describe(e.ValueKind, e)}; expected a non-empty array of rows (fan_in rows of fan_out numbers)");
         int rows = e.GetArrayLength(), columns = -1, r = 0;
+        // Stryker disable once CollectionExpression : the first row replaces it before any value is stored (docs/mutation-survivors.md)
         double[] values = [];
         foreach (var rowElement in e.EnumerateArray())
         {

@@ -16,6 +16,7 @@ internal sealed class ParallelActivation : IPartitionedWork
     private readonly int _threads;
     private KernelTeam? _team;
     private Activation? _activation;
+    // Stryker disable once CollectionExpression : Apply sets the arrays before any part reads them (docs/mutation-survivors.md)
     private double[] _z = [], _a = [], _dphi = [];
     private int _length;
 
@@ -31,7 +32,9 @@ internal sealed class ParallelActivation : IPartitionedWork
             return;
         }
         (_activation, _z, _a, _dphi, _length) = (activation, z, a, dphi, length);
+        // Stryker disable once Assignment : KernelTeam.Shared keeps one team per size, so asking again gives the same team (docs/mutation-survivors.md)
         (_team ??= KernelTeam.Shared(_threads)).Run(this, _threads);
+        // Stryker disable once CollectionExpression : only lets go of the caller's arrays; the next Apply sets them again (docs/mutation-survivors.md)
         (_activation, _z, _a, _dphi) = (null, [], [], []);
     }
 

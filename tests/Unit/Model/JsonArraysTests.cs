@@ -95,6 +95,15 @@ public sealed class JsonArraysTests
     }
 
     [Fact]
+    public void Parse_UnknownActivation_ListsEveryRegisteredNameCommaSeparated()
+    {
+        var e = Assert.Throws<InvalidDataException>(() => ModelFile.Parse("{\"format\": \"gradflow.mlp/1\", \"activation\": \"swish\", \"layers\": []}", "m.json"));
+
+        Assert.Equal($"m.json: activation \"swish\" is unknown; valid: {string.Join(", ", ActivationRegistry.Names)}", e.Message);
+        Assert.Contains("relu, ", e.Message);
+    }
+
+    [Fact]
     public void Parse_CommentsInTheFile_AreSkipped()
     {
         var model = ModelFile.Parse("// a model\n" + Head + "/* one layer */ \"layers\": [{\"weights\": [[2], [3]], \"bias\": [-1]}]}", "m.json");

@@ -8,6 +8,7 @@ public sealed class ParallelActivationTests
 {
     [Theory]
     [InlineData(3, ParallelActivation.MinimumLength + 13)]
+    [InlineData(3, 65_565)] // a third ends at 21 855 ≡ 7 and two thirds at 43 710 ≡ 6 (mod 8): only whole multiples of 8 keep the parts in order
     [InlineData(2, ParallelActivation.MinimumLength)]
     [InlineData(4, 3 * ParallelActivation.MinimumLength + 5)]
     [InlineData(2, ParallelActivation.MinimumLength - 1)]
