@@ -217,11 +217,12 @@ public sealed class KernelsTests
     }
 
     [Theory]
-    [InlineData(5, 3)] // rows short by one: 2 rows of 3 need 6
-    [InlineData(6, 1)] // coefficients short: stride 1 needs coef[1]
-    public void LinearCombination_TooFewValues_ThrowsNamingTheShape(int rowValues, int coefValues)
+    [InlineData(5, 3, 1)] // rows short by one: 2 rows of 3 need 6
+    [InlineData(6, 1, 1)] // coefficients short: stride 1 needs coef[1]
+    [InlineData(6, 3, 3)] // stride 3 needs coef[3]
+    public void LinearCombination_TooFewValues_ThrowsNamingTheShape(int rowValues, int coefValues, int stride)
     {
-        var e = Assert.Throws<ArgumentException>(() => Kernels.LinearCombination(new double[rowValues], 2, new double[coefValues], 1, 0, new double[3]));
+        var e = Assert.Throws<ArgumentException>(() => Kernels.LinearCombination(new double[rowValues], 2, new double[coefValues], stride, 0, new double[3]));
         Assert.Equal("2 rows of 3 need 6 values and 2 coefficients", e.Message);
     }
 
@@ -229,11 +230,39 @@ public sealed class KernelsTests
     [InlineData(5, 3, 1)] // rows short by one
     [InlineData(6, 2, 1)] // second output's last coefficient (coef[1 + 1]) missing
     [InlineData(6, 9, -1)] // a negative offset
-    public void LinearCombination2_TooFewValuesOrNegativeOffset_ThrowsNamingTheShape(int rowValues, int coefValues, int second)
+    [InlineData(6, 4, 1, 3)] // stride 3: the second output's last coefficient is coef[1 + 3]
+    public void LinearCombination2_TooFewValuesOrNegativeOffset_ThrowsNamingTheShape(int rowValues, int coefValues, int second, int stride = 1)
     {
         var e = Assert.Throws<ArgumentException>(() =>
-            Kernels.LinearCombination2(new double[rowValues], 2, new double[coefValues], 1, second, 0, 0, new double[3], new double[3]));
+            Kernels.LinearCombination2(new double[rowValues], 2, new double[coefValues], stride, second, 0, 0, new double[3], new double[3]));
         Assert.Equal("2 rows of 3 need 6 values and two sets of 2 coefficients", e.Message);
+    }
+
+    /// <summary>
+    /// Each kernel writes only inside its destination span: the spans here are the fronts of longer arrays
+    /// whose next element (a sentinel, with non-trivial neighbours to read) must come back unchanged.
+    /// </summary>
+    [Fact]
+    public void Kernels_SpansCutFromLongerArrays_WriteNothingPastTheirEnd()
+    {
+        for (int n = 0; n <= 9; n++)
+        {
+            double[] x = Values(n + 1, 300 + n), y = Values(n + 1, 400 + n), rows = Values(2 * n + 1, 500 + n);
+            double sentinel = y[n];
+            Kernels.Axpy(1.5, x.AsSpan(0, n), y.AsSpan(0, n));
+            Same(sentinel, y[n], $"Axpy, n = {n}, past the end");
+            Kernels.Multiply(x.AsSpan(0, n), y.AsSpan(0, n));
+            Same(sentinel, y[n], $"Multiply, n = {n}, past the end");
+            Kernels.Descend(0.5, x.AsSpan(0, n), y.AsSpan(0, n));
+            Same(sentinel, y[n], $"Descend, n = {n}, past the end");
+            Kernels.LinearCombination(rows.AsSpan(0, 2 * n), 2, [2.0, 3.0], 1, 1.0, y.AsSpan(0, n));
+            Same(sentinel, y[n], $"LinearCombination, n = {n}, past the end");
+            var other = Values(n + 1, 600 + n);
+            double otherSentinel = other[n];
+            Kernels.LinearCombination2(rows.AsSpan(0, 2 * n), 2, [2.0, 3.0, 5.0], 1, 1, 1.0, -1.0, y.AsSpan(0, n), other.AsSpan(0, n));
+            Same(sentinel, y[n], $"LinearCombination2, n = {n}, past the first end");
+            Same(otherSentinel, other[n], $"LinearCombination2, n = {n}, past the second end");
+        }
     }
 
     [Fact]
