@@ -58,6 +58,7 @@ public sealed class BatchPass
             _tiled[l] = TiledKernels.Take(fanIn, fanOut, kernels);
             if (_tiled[l]) widest = Math.Max(widest, Math.Max(fanIn, fanOut));
         }
+        // Stryker disable once Equality,Boolean,Statement : φ split across threads (or across one) gives the bits of one call (docs/mutation-survivors.md)
         if (threads > 1) _activation = new ParallelActivation(threads);
         if (widest > 0)
         {
@@ -174,6 +175,7 @@ public sealed class BatchPass
             if (_tiled[l])
             {
                 _panels!.Multiply(layer.Weights, fanOut, 1, fanIn, fanOut, [], _delta[l], m, _delta[l - 1], _dphi[l - 1]);
+                // Stryker disable once Statement : the row kernels below write the same δ bits again (BatchPassKernelPathTests) (docs/mutation-survivors.md)
                 continue;
             }
             int k2 = 0;

@@ -14,7 +14,9 @@ internal static class JsonArrays
     /// <summary>A JSON number in round-trip form; NaN and ±Infinity, which JSON lacks, as the strings "NaN", "Infinity", "-Infinity".</summary>
     public static string Number(double value) =>
         double.IsFinite(value) ? Numbers.Format(value)
-        : double.IsNaN(value) ? "\"NaN\"" : value > 0 ? "\"Infinity\"" : "\"-Infinity\"";
+        : double.IsNaN(value) ? "\"NaN\"" :
+        // Stryker disable once Equality : value is ±∞ here, never 0 (docs/mutation-survivors.md)
+        value > 0 ? "\"Infinity\"" : "\"-Infinity\"";
 
     /// <summary>
     /// Reads the "layers" array shared by model and gradient files: per layer its weights matrix and a
@@ -139,12 +141,15 @@ internal static class JsonArrays
         if (e.ValueKind != JsonValueKind.Array || e.GetArrayLength() == 0)
             throw new InvalidDataException($"{source}: {path} is {Describe(e.ValueKind, e)}; expected a non-empty array of rows (fan_in rows of fan_out numbers)");
         int rows = e.GetArrayLength(), columns = -1, r = 0;
+        // Stryker disable once CollectionExpression : the first row replaces it before any value is stored (docs/mutation-survivors.md)
         double[] values = [];
         foreach (var rowElement in e.EnumerateArray())
         {
             string rowPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{r}]");
             var row = ReadVector(rowElement, source, rowPath);
-            if (columns < 0)
+            if (
+                // Stryker disable once Equality : columns is −1 before the first row and ≥ 1 after it, never 0 (docs/mutation-survivors.md)
+                columns < 0)
             {
                 if (row.Length == 0) throw new InvalidDataException($"{source}: {rowPath} is empty; expected fan_out >= 1 numbers per row");
                 columns = row.Length;

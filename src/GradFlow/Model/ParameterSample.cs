@@ -10,6 +10,7 @@ public static class ParameterSample
     public static int[] Indices(int total, int count, BigInteger seed)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
+        // Stryker disable once Equality : at count = total the sorted whole permutation is 0, 1, …, total − 1 as well (docs/mutation-survivors.md)
         if (count >= total) return Enumerable.Range(0, total).ToArray();
         var chosen = Generator.DefaultRng(seed).Permutation(total).AsSpan(0, count).ToArray();
         Array.Sort(chosen);

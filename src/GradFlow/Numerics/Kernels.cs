@@ -18,6 +18,7 @@ public static partial class Kernels
         ref double xr = ref MemoryMarshal.GetReference(x);
         ref double yr = ref MemoryMarshal.GetReference(y);
         nuint n = (nuint)x.Length, i = 0;
+        // Stryker disable once Boolean,Logical,Equality,Arithmetic,Block : the scalar tail fuses the same multiply-add per element, so how many elements the vector loop takes changes no bit (docs/mutation-survivors.md)
         if (Vector256.IsHardwareAccelerated && n >= 4)
         {
             var va = Vector256.Create(alpha);
@@ -43,11 +44,16 @@ public static partial class Kernels
         ref double c = ref MemoryMarshal.GetReference(coef);
         ref double d = ref MemoryMarshal.GetReference(dest);
         nuint i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (
+            // Stryker disable once Boolean : each output is its own fused chain k = 0, 1, …, so the scalar tail gives the vector lanes' bits (docs/mutation-survivors.md)
+            Vector256.IsHardwareAccelerated)
+        // Stryker disable once Block : each output is its own fused chain k = 0, 1, …, so the scalar tail gives the vector lanes' bits (docs/mutation-survivors.md)
         {
             var start = Vector256.Create(init);
             // Eight independent chains of fused multiply-adds keep the FMA units busy; four would wait on their latency.
-            for (; i + 32 <= n; i += 32)
+            for (;
+                // Stryker disable once Equality,Arithmetic : fewer blocks leave more to the loops after it; each output is its own fused chain k = 0, 1, …, so the scalar tail gives the vector lanes' bits (docs/mutation-survivors.md)
+                i + 32 <= n; i += 32)
             {
                 Vector256<double> a0 = start, a1 = start, a2 = start, a3 = start, a4 = start, a5 = start, a6 = start, a7 = start;
                 for (int k = 0; k < rowCount; k++)
@@ -72,7 +78,9 @@ public static partial class Kernels
                 a6.StoreUnsafe(ref d, i + 24);
                 a7.StoreUnsafe(ref d, i + 28);
             }
-            for (; i + 16 <= n; i += 16)
+            for (;
+                // Stryker disable once Equality,Arithmetic : fewer blocks leave more to the loops after it; each output is its own fused chain k = 0, 1, …, so the scalar tail gives the vector lanes' bits (docs/mutation-survivors.md)
+                i + 16 <= n; i += 16)
             {
                 Vector256<double> a0 = start, a1 = start, a2 = start, a3 = start;
                 for (int k = 0; k < rowCount; k++)
@@ -89,7 +97,9 @@ public static partial class Kernels
                 a2.StoreUnsafe(ref d, i + 8);
                 a3.StoreUnsafe(ref d, i + 12);
             }
-            for (; i + 4 <= n; i += 4)
+            for (;
+                // Stryker disable once Equality,Arithmetic : fewer blocks leave more to the loops after it; each output is its own fused chain k = 0, 1, …, so the scalar tail gives the vector lanes' bits (docs/mutation-survivors.md)
+                i + 4 <= n; i += 4)
             {
                 var a = start;
                 for (int k = 0; k < rowCount; k++)
@@ -123,11 +133,16 @@ public static partial class Kernels
         ref double d0 = ref MemoryMarshal.GetReference(dest0);
         ref double d1 = ref MemoryMarshal.GetReference(dest1);
         nuint i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (
+            // Stryker disable once Boolean : each output is its own fused chain k = 0, 1, …, so the scalar tail gives the vector lanes' bits (docs/mutation-survivors.md)
+            Vector256.IsHardwareAccelerated)
+        // Stryker disable once Block : each output is its own fused chain k = 0, 1, …, so the scalar tail gives the vector lanes' bits (docs/mutation-survivors.md)
         {
             var start0 = Vector256.Create(init0);
             var start1 = Vector256.Create(init1);
-            for (; i + 16 <= n; i += 16)
+            for (;
+                // Stryker disable once Equality,Arithmetic : fewer blocks leave more to the loops after it; each output is its own fused chain k = 0, 1, …, so the scalar tail gives the vector lanes' bits (docs/mutation-survivors.md)
+                i + 16 <= n; i += 16)
             {
                 Vector256<double> a0 = start0, a1 = start0, a2 = start0, a3 = start0;
                 Vector256<double> b0 = start1, b1 = start1, b2 = start1, b3 = start1;
@@ -158,7 +173,9 @@ public static partial class Kernels
                 b2.StoreUnsafe(ref d1, i + 8);
                 b3.StoreUnsafe(ref d1, i + 12);
             }
-            for (; i + 4 <= n; i += 4)
+            for (;
+                // Stryker disable once Equality,Arithmetic : fewer blocks leave more to the loops after it; each output is its own fused chain k = 0, 1, …, so the scalar tail gives the vector lanes' bits (docs/mutation-survivors.md)
+                i + 4 <= n; i += 4)
             {
                 Vector256<double> a = start0, b = start1;
                 for (int k = 0; k < rowCount; k++)
@@ -203,6 +220,7 @@ public static partial class Kernels
         if (x.Length != y.Length) ThrowLengths(x.Length, y.Length);
         ref double xr = ref MemoryMarshal.GetReference(x);
         ref double yr = ref MemoryMarshal.GetReference(y);
+        // Stryker disable once Boolean : NarrowDot gives Dot's bits (NarrowKernelTests) (docs/mutation-survivors.md)
         if (!Vector256.IsHardwareAccelerated) return NarrowDot(ref xr, ref yr, (nuint)x.Length);
         nuint n = (nuint)x.Length, i = 0;
         var a0 = Vector256<double>.Zero;
@@ -246,7 +264,11 @@ public static partial class Kernels
         if (rows.Length < n * count) throw new ArgumentException($"{count} rows of {n} need {n * count} values, not {rows.Length}");
         int j = 0;
         // Without 256-bit hardware each row goes through Dot's Vector128 twin instead.
-        for (; j + 4 <= count && Vector256.IsHardwareAccelerated; j += 4)
+        for (;
+            // Stryker disable once Equality : Dot4 gives each row Dot's bits, so fewer blocks of four rows change none (docs/mutation-survivors.md)
+            j + 4 <= count &&
+            // Stryker disable once Boolean : Dot4 gives each row Dot's bits (docs/mutation-survivors.md)
+            Vector256.IsHardwareAccelerated; j += 4)
             Dot4(x, rows.Slice(j * n, 4 * n), dest.Slice(j, 4));
         for (; j < count; j++) dest[j] = Dot(x, rows.Slice(j * n, n));
     }
@@ -321,6 +343,7 @@ public static partial class Kernels
     public static double Sum(ReadOnlySpan<double> x)
     {
         ref double xr = ref MemoryMarshal.GetReference(x);
+        // Stryker disable once Boolean : NarrowSum gives Sum's bits (NarrowKernelTests) (docs/mutation-survivors.md)
         if (!Vector256.IsHardwareAccelerated) return NarrowSum(ref xr, (nuint)x.Length);
         nuint n = (nuint)x.Length, i = 0;
         var a0 = Vector256<double>.Zero;
@@ -348,9 +371,14 @@ public static partial class Kernels
         ref double xr = ref MemoryMarshal.GetReference(x);
         ref double yr = ref MemoryMarshal.GetReference(y);
         nuint n = (nuint)x.Length, i = 0;
-        if (Vector256.IsHardwareAccelerated)
+        if (
+            // Stryker disable once Boolean : the scalar tail rounds the same products (docs/mutation-survivors.md)
+            Vector256.IsHardwareAccelerated)
+        // Stryker disable once Block : the scalar tail rounds the same products (docs/mutation-survivors.md)
         {
-            for (; i + 4 <= n; i += 4)
+            for (;
+                // Stryker disable once Equality,Arithmetic : fewer vector blocks leave more to the scalar tail, which rounds the same products (docs/mutation-survivors.md)
+                i + 4 <= n; i += 4)
                 (Vector256.LoadUnsafe(ref xr, i) * Vector256.LoadUnsafe(ref yr, i)).StoreUnsafe(ref xr, i);
         }
         for (; i < n; i++) Unsafe.Add(ref xr, i) *= Unsafe.Add(ref yr, i);
