@@ -121,11 +121,7 @@ public sealed class KernelTeamScheduleTests
     public void Run_Returned_KeepsNoReferenceToTheWork()
     {
         var team = new KernelTeam(2);
-        var gone = RunOnce(team);
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        Assert.False(gone.IsAlive);
+        Unreferenced.AfterTheCall(() => [RunOnce(team)]);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

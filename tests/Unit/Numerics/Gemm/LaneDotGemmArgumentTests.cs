@@ -52,11 +52,7 @@ public sealed class LaneDotGemmArgumentTests
     public void Multiply_Returned_KeepsNoOperandAlive()
     {
         var gemm = new LaneDotGemm();
-        var operands = MultiplyOnce(gemm);
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        Assert.All(operands, o => Assert.False(o.IsAlive));
+        Unreferenced.AfterTheCall(() => MultiplyOnce(gemm));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -85,11 +85,7 @@ public sealed class PanelGemmArgumentTests
     public void Multiply_Returned_KeepsNoOperandAlive()
     {
         var gemm = new PanelGemm(9, 5);
-        var operands = MultiplyOnce(gemm);
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        Assert.All(operands, o => Assert.False(o.IsAlive));
+        Unreferenced.AfterTheCall(() => MultiplyOnce(gemm));
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
