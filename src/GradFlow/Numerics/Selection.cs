@@ -247,7 +247,9 @@ internal static class Selection
             double x = a[i];
             a[i] = a[j];
             a[j] = x;
+            // Stryker disable once Equality : <= for < puts the values equal to p left of it: still a[lo..j) ≤ p = a[j] < a(j..hi], a valid partition for every step below
             j += x < p ? 1 : 0;
+            // Stryker disable once all : the count of equal values only decides whether the run equal to p is gathered, which is speed only (see SelectPair)
             eq += x == p ? 1 : 0;
         }
         equal = eq;
@@ -258,6 +260,7 @@ internal static class Selection
     private static int AtMostFirst(Span<double> a, double p)
     {
         int j = 0;
+        // Stryker disable once Equality,Conditional : a count too small (< for <=, the loop not run, 0 for 1) gives end = j + 1 at least, where SelectPair continues as without gathering
         for (int i = 0; i < a.Length; i++)
         {
             double x = a[i];
@@ -309,6 +312,7 @@ internal static class Selection
         return positions[rank];
     }
 
+    // Stryker disable once all : every path returns one of i, j, k, each a valid pivot (the disable/restore pair around ChoosePivot did not reach this method)
     private static int MedianOfThree(ReadOnlySpan<double> a, int i, int j, int k)
     {
         double x = a[i], y = a[j], z = a[k];
