@@ -215,7 +215,9 @@ public static partial class VectorMath
             long exponent = e[j] + e[j + 4];
             double product = MultiplyMantissa(p[j], ref exponent, p[j + 4]);
             // Every factor's biased exponent counted 1023 once, P[j + 4]'s too.
-            long factors = (n >> 3) * 2L + ((n & 7) > j ? 1 : 0) + ((n & 7) > j + 4 ? 1 : 0) + 1;
+            long factors = (
+                // Stryker disable once Bitwise : n is a span's length, never negative, where >> and >>> agree
+                n >> 3) * 2L + ((n & 7) > j ? 1 : 0) + ((n & 7) > j + 4 ? 1 : 0) + 1;
             lane[j] = LaneLog(product, exponent - 1023L * factors);
         }
         double sum = (lane[0] + lane[1]) + (lane[2] + lane[3]);
