@@ -132,6 +132,21 @@ public sealed class KernelTeamScheduleTests
         return new WeakReference(work);
     }
 
+    private sealed class HelperFails : IPartitionedWork
+    {
+        public void Run(int part, int parts)
+        {
+            if (part == 1) throw new InvalidOperationException("helper");
+        }
+    }
+
+    [Fact]
+    public void Run_AHelpersPartThrows_SaysAKernelPartFailed()
+    {
+        var ex = Assert.Throws<AggregateException>(() => new KernelTeam(2).Run(new HelperFails(), 2));
+        Assert.StartsWith("a kernel part failed", ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Shared_FewerThanOneThread_IsRefused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => KernelTeam.Shared(0));

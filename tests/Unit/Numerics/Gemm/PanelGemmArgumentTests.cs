@@ -96,3 +96,16 @@ public sealed class PanelGemmArgumentTests
         return [new(b), new(c), new(init), new(scale)];
     }
 }
+
+/// <summary>The empty product: every element of each row is that row's init (or +0).</summary>
+public sealed class PanelGemmDepthZeroTests
+{
+    [Fact]
+    public void Multiply_DepthZero_FillsEachRowWithItsInit()
+    {
+        var c = Enumerable.Repeat(double.NaN, 3 * 30).ToArray();
+        new PanelGemm(3, 0).Multiply([], 1, 1, 3, 0, [1.5, -2.0, 0.25], [], 30, c, []);
+        for (int i = 0; i < 3; i++)
+            for (int r = 0; r < 30; r++) Assert.Equal(new[] { 1.5, -2.0, 0.25 }[i], c[i * 30 + r]);
+    }
+}
