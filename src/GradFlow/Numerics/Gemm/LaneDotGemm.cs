@@ -55,7 +55,7 @@ public sealed class LaneDotGemm : IPartitionedWork
         // Stryker disable once Boolean : !alone only swaps who runs the parts (a one-thread team runs its one part on the caller): the same bits
         if (alone) Run(0, 1);
         else
-            // Stryker disable once Math,Assignment : more parts than threads are clamped to the team's size by KernelTeam.Run, and ??= against = gets the same shared team
+            // Stryker disable once Linq,Assignment : more parts than threads are clamped to the team's size by KernelTeam.Run, and ??= against = gets the same shared team
             (_team ??= KernelTeam.Shared(Threads)).Run(this, Math.Min(Threads, tiles));
         _a = _d = _g = [];
     }
