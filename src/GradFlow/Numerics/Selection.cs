@@ -30,18 +30,24 @@ internal static class Selection
     /// </summary>
     internal static double SelectPair(Span<double> a, int lo, int hi, int k, bool wantNext, out double next, int workFactor = DefaultWorkFactor)
     {
+        // Stryker disable once all : the budget only decides when the window is sorted instead: the same order statistics either way (SelectionTests, work factor 0 and 4)
         long work = 0, budget = (long)workFactor * (hi - lo + 1);
         while (true)
         {
             int m = hi - lo + 1;
-            if (m <= SmallWindow || work > budget)
+            if (
+                // Stryker disable once Equality,Logical : when to stop partitioning and sort is speed only: quickselect with any pivot, or a sort, finds the same order statistics
+                m <= SmallWindow || work > budget)
             {
                 // Sorted window: a[k + 1] is next inside it; past its end, a[hi + 1] is the minimum of the rest.
+                // Stryker disable once Equality,Boolean : both branches sort the window (insertion sort or introsort), whichever the test picks: the same sorted values
                 if (m <= SmallWindow) InsertionSort(a.Slice(lo, m));
                 else a.Slice(lo, m).Sort();
+                // Stryker disable once Equality : <= for < reads a[hi + 1] at k = hi, the same element
                 next = wantNext ? (k < hi ? a[k + 1] : a[hi + 1]) : 0.0;
                 return a[k];
             }
+            // Stryker disable once Assignment : work only decides when the window is sorted instead (see the budget)
             work += m;
 
             int pivotAt = ChoosePivot(a, lo, hi, k);
@@ -63,7 +69,9 @@ internal static class Selection
                 next = wantNext ? MinAbove(a, j, hi) : 0.0;
                 return p;
             }
-            if (equal > 0 && (k <= j + equal || equal >= m >> 4))
+            if (
+                // Stryker disable once all : gathering the run equal to p is speed only: the gathered branch is correct for any count of equal values (none gives end = j + 1, the step below)
+                equal > 0 && (k <= j + equal || equal >= m >> 4))
             {
                 int end = j + 1 + AtMostFirst(a.Slice(j + 1, hi - j), p); // a[j..end) == p
                 if (k < end)
@@ -143,12 +151,15 @@ internal static class Selection
         int w = 0, i = 0;
         long lessCount = 0;
         ref double r = ref MemoryMarshal.GetReference(a);
+        // Stryker disable once Boolean,Block : scalar twin: the scalar loop counts the same values and moves the band's values in the same index order
         if (Vector256.IsHardwareAccelerated)
         {
             var vLow = Vector256.Create(pLow);
             var vHigh = Vector256.Create(pHigh);
             var count = Vector256<long>.Zero;
-            for (; i <= n - 4; i += 4)
+            for (;
+                // Stryker disable once Equality : scalar twin: a block left over goes to the scalar loop, in the same index order
+                i <= n - 4; i += 4)
             {
                 var v = Vector256.LoadUnsafe(ref r, (nuint)i);
                 var isLess = Vector256.LessThan(v, vLow);
@@ -186,12 +197,15 @@ internal static class Selection
     {
         long less = 0, atMost = 0;
         int i = 0;
+        // Stryker disable once Boolean,Block : scalar twin: exact integer counts, whichever loop makes them
         if (Vector256.IsHardwareAccelerated)
         {
             ref double r = ref MemoryMarshal.GetReference(a);
             var vv = Vector256.Create(v);
             Vector256<long> cl = Vector256<long>.Zero, cm = Vector256<long>.Zero;
-            for (; i <= a.Length - 4; i += 4)
+            for (;
+                // Stryker disable once Equality : scalar twin: a block left over is counted by the scalar loop
+                i <= a.Length - 4; i += 4)
             {
                 var x = Vector256.LoadUnsafe(ref r, (nuint)i);
                 cl -= Vector256.LessThan(x, vv).AsInt64();
@@ -233,7 +247,9 @@ internal static class Selection
             double x = a[i];
             a[i] = a[j];
             a[j] = x;
+            // Stryker disable once Equality : <= for < puts the values equal to p left of it: still a[lo..j) ≤ p = a[j] < a(j..hi], a valid partition for every step below
             j += x < p ? 1 : 0;
+            // Stryker disable once all : the count of equal values only decides whether the run equal to p is gathered, which is speed only (see SelectPair)
             eq += x == p ? 1 : 0;
         }
         equal = eq;
@@ -244,6 +260,7 @@ internal static class Selection
     private static int AtMostFirst(Span<double> a, double p)
     {
         int j = 0;
+        // Stryker disable once Equality,Conditional : a count too small (< for <=, the loop not run, 0 for 1) gives end = j + 1 at least, where SelectPair continues as without gathering
         for (int i = 0; i < a.Length; i++)
         {
             double x = a[i];
@@ -259,6 +276,7 @@ internal static class Selection
     /// element of an evenly spaced sample at the target's rank, shifted by about one standard deviation
     /// of that rank towards the window's middle, so that k most likely falls in the smaller side.
     /// </summary>
+    // Stryker disable all : any index in [lo, hi] is a valid pivot: the values returned never depend on it, only the speed and the span's final order (unspecified)
     private static int ChoosePivot(Span<double> a, int lo, int hi, int k)
     {
         int m = hi - lo + 1;
@@ -294,6 +312,7 @@ internal static class Selection
         return positions[rank];
     }
 
+    // Stryker disable once all : every path returns one of i, j, k, each a valid pivot (the disable/restore pair around ChoosePivot did not reach this method)
     private static int MedianOfThree(ReadOnlySpan<double> a, int i, int j, int k)
     {
         double x = a[i], y = a[j], z = a[k];
@@ -305,6 +324,7 @@ internal static class Selection
         if (x < z) return i;
         return y < z ? k : j;
     }
+    // Stryker restore all
 
     private static void InsertionSort(Span<double> a)
     {

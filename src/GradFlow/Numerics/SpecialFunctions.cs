@@ -33,6 +33,7 @@ public static class SpecialFunctions
     public static double Sigmoid(double z)
     {
         double e = Math.Exp(-Math.Abs(z));
+        // Stryker disable once Equality : at z = ±0, e = 1 and both arms give 1/2 (> for >=)
         return z >= 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);
     }
 
@@ -57,6 +58,7 @@ public static class SpecialFunctions
         // Below 1, 1 − erf(x) cancels at most log2(1/erfc(1)) ≈ 2.7 bits; from 1 on, where the
         // cancellation would grow (2.8e-13 relative at 2.3), the continued fraction converges in < 200 terms.
         if (x < 1.0) return 1.0 - ErfSeries(x);
+        // Stryker disable once Equality : at x = 27.3 the continued fraction's factor e^(−x²) = e^(−745.29) is already 0, so it returns 0 too (>= for >)
         if (x > 27.3) return 0.0; // erfc(27.3) < 2^-1074: below the smallest subnormal
         return ErfcContinuedFraction(x);
     }
@@ -94,12 +96,15 @@ public static class SpecialFunctions
         {
             double a = k * 0.5;
             d = x + a * d;
+            // Stryker disable once Statement : never runs: x ≥ 1 and d ≥ 0 before the step, so d = x + a·d > 0
             if (d == 0) d = tiny;
             c = x + a / c;
+            // Stryker disable once Statement : never runs: x ≥ 1 and c > 0 before the step, so c = x + a/c > 0
             if (c == 0) c = tiny;
             d = 1.0 / d;
             double delta = c * d;
             f *= delta;
+            // Stryker disable once Equality : no tie: delta − 1 is exact and a multiple of 2^−53 ≈ 1.1e-16 near 1 (and ≥ 1/2 away from it), never 1e-16 (<= for <)
             if (Math.Abs(delta - 1.0) < 1e-16) break;
         }
         return OneOverSqrtPi * ExpMinusSquare(x) / f;

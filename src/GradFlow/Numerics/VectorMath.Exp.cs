@@ -45,7 +45,9 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Exp(double x)
     {
+        // Stryker disable once Equality : at x = −1400 both arms give −1400 (<= for <)
         double c = x < -ExpClamp ? -ExpClamp : x;
+        // Stryker disable once Equality : at c = 1400 both arms give 1400 (>= for >)
         c = c > ExpClamp ? ExpClamp : c;
         return PassNaN(x, ExpCore(c));
     }

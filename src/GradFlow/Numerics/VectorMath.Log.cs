@@ -71,9 +71,11 @@ public static partial class VectorMath
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Log(double x)
     {
+        // Stryker disable once Equality : <= for < takes x = 2^−1022 through the 2^54 scaling, which is exact (k = −968 − 54 = −1022, the same m): the same bits
         bool subnormal = x < SmallestNormal;
         double xs = subnormal ? x * TwoTo54 : x;
         long ix = unchecked(BitConverter.DoubleToInt64Bits(xs) + LogMantissaShift);
+        // Stryker disable once Bitwise : (ulong)ix is unsigned, where >> and >>> agree
         double kd = BitConverter.Int64BitsToDouble(unchecked((long)((ulong)ix >> 52) + RoundingShifterBits)) - ExponentShifter;
         kd -= subnormal ? 54.0 : 0.0;
         double m = BitConverter.Int64BitsToDouble(unchecked((ix & MantissaMask) + LogMantissaBase));
@@ -107,9 +109,12 @@ public static partial class VectorMath
         ref double xr = ref MemoryMarshal.GetReference(x);
         ref double dr = ref MemoryMarshal.GetReference(destination);
         nuint n = (nuint)x.Length, i = 0;
+        // Stryker disable once Boolean,Block,Statement : scalar twin: the scalar loop gives the four-lane kernel's bits lane by lane (VectorMathTwinTests)
         if (vectorize)
         {
-            for (; i + 4 <= n; i += 4) Log(Vector256.LoadUnsafe(ref xr, i)).StoreUnsafe(ref dr, i);
+            for (;
+                // Stryker disable once Equality,Arithmetic : scalar twin: the scalar loop gives the four-lane kernel's bits lane by lane (VectorMathTwinTests); i − 4 wraps the unsigned index, so the vector loop never runs
+                i + 4 <= n; i += 4) Log(Vector256.LoadUnsafe(ref xr, i)).StoreUnsafe(ref dr, i);
         }
         for (; i < n; i++) Unsafe.Add(ref dr, i) = Log(Unsafe.Add(ref xr, i));
     }
@@ -144,7 +149,10 @@ public static partial class VectorMath
         Span<long> e = stackalloc long[8];
         p.Fill(1.0);
         bool normal = true;
-        if (vectorize && n >= 4)
+        // Stryker disable once Boolean,Block : scalar twin: the scalar loop below keeps the same eight products and exponents, factor by factor (SumOfLogsTests); an emptied Vector512 branch leaves its work to the four-lane loop
+        if (
+            // Stryker disable once all : scalar twin: the vector loops run no block for fewer than four values, and the scalar loop gives their bits for any count (SumOfLogsTests)
+            vectorize && n >= 4)
         {
             var add = Vector256.Create(offset);
             Vector256<long> exponentsA = Vector256<long>.Zero, exponentsB = Vector256<long>.Zero;
@@ -157,7 +165,9 @@ public static partial class VectorMath
                 var exponents = Vector512<long>.Zero;
                 var product = Vector512<double>.One;
                 var outside8 = Vector512<double>.Zero;
-                for (; i <= n - 8; i += 8)
+                for (;
+                    // Stryker disable once Equality : scalar twin: a block left over goes to the four-lane loop, product i mod 8 the same
+                    i <= n - 8; i += 8)
                 {
                     var a = Vector512.LoadUnsafe(ref xr, (nuint)i) + add8;
                     outside8 |= Outside(a);
@@ -167,7 +177,9 @@ public static partial class VectorMath
                 (exponentsA, exponentsB) = (exponents.GetLower(), exponents.GetUpper());
                 outside = outside8.GetLower() | outside8.GetUpper();
             }
-            for (; i <= n - 8; i += 8)
+            for (;
+                // Stryker disable once Equality : scalar twin: a block left over goes to the half block or the scalar loop, product i mod 8 the same
+                i <= n - 8; i += 8)
             {
                 var a = Vector256.LoadUnsafe(ref xr, (nuint)i) + add;
                 var b = Vector256.LoadUnsafe(ref xr, (nuint)i + 4) + add;
@@ -175,7 +187,9 @@ public static partial class VectorMath
                 productA = MultiplyMantissa(productA, ref exponentsA, a);
                 productB = MultiplyMantissa(productB, ref exponentsB, b);
             }
-            if (i <= n - 4)
+            if (
+                // Stryker disable once Equality : scalar twin: four values left over go to the scalar loop, products i mod 8 the same
+                i <= n - 4)
             {
                 var a = Vector256.LoadUnsafe(ref xr, (nuint)i) + add;
                 outside |= Outside(a);
@@ -201,7 +215,9 @@ public static partial class VectorMath
             long exponent = e[j] + e[j + 4];
             double product = MultiplyMantissa(p[j], ref exponent, p[j + 4]);
             // Every factor's biased exponent counted 1023 once, P[j + 4]'s too.
-            long factors = (n >> 3) * 2L + ((n & 7) > j ? 1 : 0) + ((n & 7) > j + 4 ? 1 : 0) + 1;
+            long factors = (
+                // Stryker disable once Bitwise : n is a span's length, never negative, where >> and >>> agree
+                n >> 3) * 2L + ((n & 7) > j ? 1 : 0) + ((n & 7) > j + 4 ? 1 : 0) + 1;
             lane[j] = LaneLog(product, exponent - 1023L * factors);
         }
         double sum = (lane[0] + lane[1]) + (lane[2] + lane[3]);
@@ -244,6 +260,7 @@ public static partial class VectorMath
         long bits = BitConverter.DoubleToInt64Bits(v);
         double m = BitConverter.Int64BitsToDouble((bits & MantissaMask) | OneBits);
         long p = BitConverter.DoubleToInt64Bits(product * m);
+        // Stryker disable once Bitwise : both shifted operands are ulong, where >> and >>> agree
         exponents += (long)((ulong)bits >> 52) + ((long)((ulong)p >> 52) - 1023L);
         return BitConverter.Int64BitsToDouble((p & MantissaMask) | OneBits);
     }
@@ -261,11 +278,16 @@ public static partial class VectorMath
         ref double xr = ref MemoryMarshal.GetReference(x);
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
         int n = x.Length, i = 0;
-        if (vectorize && n >= 4)
+        // Stryker disable once Boolean,Block : scalar twin: the scalar loop adds the same logs into the same four lanes in the same order
+        if (
+            // Stryker disable once all : scalar twin (as the block below): fewer than four values run no vector block
+            vectorize && n >= 4)
         {
             var add = Vector256.Create(offset);
             var sum = Vector256<double>.Zero;
-            for (; i <= n - 4; i += 4) sum += Log(Vector256.LoadUnsafe(ref xr, (nuint)i) + add);
+            for (;
+                // Stryker disable once Equality : scalar twin: a block left over goes to the scalar loop's same lanes
+                i <= n - 4; i += 4) sum += Log(Vector256.LoadUnsafe(ref xr, (nuint)i) + add);
             (s0, s1, s2, s3) = (sum[0], sum[1], sum[2], sum[3]);
         }
         for (; i + 4 <= n; i += 4)

@@ -126,6 +126,7 @@ public static partial class VectorMath
         double tSmall = Math.FusedMultiplyAdd(ax * s, TanhPolynomial(s), ax);
         double dSmall = Math.FusedMultiplyAdd(-tSmall, tSmall, 1.0);
 
+        // Stryker disable once Equality : at |x| = 700 both arms give 700 (>= for >)
         double m = ExpCore(-2.0 * (ax > TanhExpLimit ? TanhExpLimit : ax));
         double q = (m + m) / (1.0 + m);
         double tLarge = 1.0 - q;

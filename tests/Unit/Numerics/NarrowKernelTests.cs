@@ -10,6 +10,23 @@ namespace GradFlow.Tests.Unit.Numerics;
 public sealed class NarrowKernelTests
 {
     [Fact]
+    public void NarrowDotAndSum_ValuesPastTheEnd_AreNeverRead()
+    {
+        // n of a longer buffer whose tail is NaN: a read past n would make the result NaN.
+        for (int n = 0; n <= 20; n++)
+        {
+            var x = Enumerable.Repeat(double.NaN, n + 8).ToArray();
+            var y = Enumerable.Repeat(double.NaN, n + 8).ToArray();
+            for (int i = 0; i < n; i++) (x[i], y[i]) = (i + 1, 0.5);
+            double dot = Kernels.NarrowDot(ref MemoryMarshal.GetArrayDataReference(x), ref MemoryMarshal.GetArrayDataReference(y), (nuint)n);
+            double sum = Kernels.NarrowSum(ref MemoryMarshal.GetArrayDataReference(x), (nuint)n);
+            // Small integers and halves: exact in any order.
+            Assert.Equal(n * (n + 1) / 4.0, dot);
+            Assert.Equal(n * (n + 1) / 2.0, sum);
+        }
+    }
+
+    [Fact]
     public void NarrowDotAndSum_EveryLengthAndMixedMagnitudes_EqualDotAndSumToTheBit()
     {
         var rng = GradFlow.Random.Generator.DefaultRng(17);

@@ -84,6 +84,7 @@ public sealed class KernelTeam
             {
                 own = e;
             }
+            // Stryker disable once all : the spin only shortens the wait; the blocking wait below holds the caller until every part reported
             for (int spin = 0; Volatile.Read(ref _remaining) > 0 && spin < SpinLimit; spin++) Thread.SpinWait(SpinUnit);
             lock (_finished)
                 while (Volatile.Read(ref _remaining) > 0) Monitor.Wait(_finished);
@@ -102,6 +103,7 @@ public sealed class KernelTeam
         int seen = 0;
         while (true)
         {
+            // Stryker disable once all : the spin only shortens the wake-up; the blocking wait below holds the helper until a new generation
             for (int spin = 0; Volatile.Read(ref _generation) == seen && spin < SpinLimit; spin++) Thread.SpinWait(SpinUnit);
             lock (_wake)
                 while (Volatile.Read(ref _generation) == seen) Monitor.Wait(_wake);

@@ -48,9 +48,15 @@ public sealed class LaneDotGemm : IPartitionedWork
         _kRows = kRows;
         _jRows = jRows;
         _n = n;
+        // Stryker disable once all : only who runs which row tiles, never a bit of G (Run recomputes its own tile count)
         int tiles = (kRows + Tile - 1) / Tile;
-        if (Threads == 1 || tiles < 2 || (long)kRows * jRows * n < _parallelMinimumWork) Run(0, 1);
-        else (_team ??= KernelTeam.Shared(Threads)).Run(this, Math.Min(Threads, tiles));
+        // Stryker disable once all : as tiles above: the split (or none) changes the thread, not the bits (LaneDotGemmTests, one thread against two)
+        bool alone = Threads == 1 || tiles < 2 || (long)kRows * jRows * n < _parallelMinimumWork;
+        // Stryker disable once Boolean : !alone only swaps who runs the parts (a one-thread team runs its one part on the caller): the same bits
+        if (alone) Run(0, 1);
+        else
+            // Stryker disable once Linq,Assignment : more parts than threads are clamped to the team's size by KernelTeam.Run, and ??= against = gets the same shared team
+            (_team ??= KernelTeam.Shared(Threads)).Run(this, Math.Min(Threads, tiles));
         _a = _d = _g = [];
     }
 
@@ -63,13 +69,16 @@ public sealed class LaneDotGemm : IPartitionedWork
         for (int t = first; t < end; t++)
         {
             int k0 = t * Tile;
+            // Stryker disable once Equality : >= for > sends a full last tile through Kernels.Dots, whose bits the tile kernel repeats (LaneDotGemmTests)
             if (k0 + Tile > _kRows)
             {
                 for (int k = k0; k < _kRows; k++) Kernels.Dots(_a.AsSpan(k * n, n), d, _g.AsSpan(k * ldg, ldg));
                 continue;
             }
             int j = 0;
-            for (; j + Tile <= _jRows; j += Tile)
+            for (;
+                // Stryker disable once Equality : < for <= leaves the last full column tile to Kernels.Dot per element: the same bits
+                j + Tile <= _jRows; j += Tile)
                 Tile3x3(ref _a[k0 * n], ref _d[j * n], (nuint)n, ref _g[k0 * ldg + j], (nuint)ldg);
             for (; j < _jRows; j++)
                 for (int k = k0; k < k0 + Tile; k++) _g[k * ldg + j] = Kernels.Dot(_a.AsSpan(k * n, n), d.Slice(j * n, n));

@@ -89,9 +89,15 @@ public sealed class PanelGemm : IPartitionedWork
         _depth = depth;
         _columns = columns;
         _ldc = ldc;
+        // Stryker disable once all : only who runs which panels, never a bit of C (a sum is never split; threads only split the columns)
         int panels = (columns + ColumnTile - 1) / ColumnTile;
-        if (Threads == 1 || panels < 2 || (long)rows * depth * columns < _parallelMinimumWork) Run(0, 1);
-        else (_team ??= KernelTeam.Shared(Threads)).Run(this, Math.Min(Threads, panels));
+        // Stryker disable once all : as panels above: the split (or none) changes the thread, not the bits (PanelGemmTests, one thread against two)
+        bool alone = Threads == 1 || panels < 2 || (long)rows * depth * columns < _parallelMinimumWork;
+        // Stryker disable once Boolean : !alone only swaps who runs the parts (a one-thread team runs its one part on the caller): the same bits
+        if (alone) Run(0, 1);
+        else
+            // Stryker disable once Linq,Assignment : more parts than threads are clamped to the team's size by KernelTeam.Run, and ??= against = gets the same shared team
+            (_team ??= KernelTeam.Shared(Threads)).Run(this, Math.Min(Threads, panels));
         _b = _c = _init = _scale = [];
     }
 
@@ -107,6 +113,7 @@ public sealed class PanelGemm : IPartitionedWork
                 int i = t * RowTile + u;
                 if (i >= rows)
                 {
+                    // Stryker disable once Statement : a padding row's sums are never stored (Edge copies back only the tile's real rows), so stale values there change no output
                     for (int p = 0; p < depth; p++) tile[p * RowTile + u] = 0;
                     continue;
                 }
@@ -139,7 +146,9 @@ public sealed class PanelGemm : IPartitionedWork
                 bool firstBlock = p0 == 0, lastBlock = p0 + count == _depth;
                 for (int t = 0; t < tiles; t++)
                 {
-                    if (width == ColumnTile && (t + 1) * RowTile <= _rows)
+                    if (width == ColumnTile &&
+                        // Stryker disable once Equality : < for <= sends the last full tile through Edge, the same microkernel on a scratch copy: the same bits
+                        (t + 1) * RowTile <= _rows)
                     {
                         ref double ci = ref _c[t * RowTile * _ldc + r0];
                         ref double init = ref firstBlock && _hasInit ? ref _init[t * RowTile] : ref Unsafe.NullRef<double>();
@@ -169,9 +178,12 @@ public sealed class PanelGemm : IPartitionedWork
         int height = Math.Min(RowTile, _rows - t * RowTile);
         Span<double> start = stackalloc double[RowTile];
         for (int u = 0; u < RowTile; u++) start[u] = u < height && _hasInit ? _init[t * RowTile + u] : 0.0;
-        if (firstBlock) edge.AsSpan().Clear();
+        if (firstBlock)
+            // Stryker disable once Statement : on a first block the microkernel (count > 0) or the fill (count 0) writes every value that is copied back
+            edge.AsSpan().Clear();
         else
             for (int u = 0; u < height; u++) _c.AsSpan((t * RowTile + u) * _ldc + r0, width).CopyTo(edge.AsSpan(u * ColumnTile));
+        // Stryker disable once Equality : count 0 (depth 0) through the microkernel stores start[u] in each row, what the fill below writes
         if (count > 0)
             Kernel(ref _packedA[(t * _depth + p0) * RowTile], ref packedB[0], count, ref edge[0], ColumnTile, firstBlock, ref start[0], ref Unsafe.NullRef<double>());
         else if (firstBlock)
