@@ -33,4 +33,99 @@ public sealed class NumbersTests
             System.Globalization.CultureInfo.CurrentCulture = culture;
         }
     }
+
+    [Fact]
+    public void Format_Integers_InvariantDigitsUnderACultureWithItsOwnMinusSign()
+    {
+        var culture = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("sv-SE"); // minus is U+2212 there
+            Assert.Equal("-9223372036854775808", Numbers.Format(long.MinValue));
+            Assert.Equal("18446744073709551615", Numbers.Format(ulong.MaxValue));
+            Assert.Equal("-340282366920938463463374607431768211456", Numbers.Format(-System.Numerics.BigInteger.Pow(2, 128)));
+            Assert.Equal("-2.5", Numbers.Format(-2.5));
+            Assert.Equal("-7", Numbers.Format(-7));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    [Theory]
+    [InlineData(0.1, "0.1")]
+    [InlineData(-1e21, "-1E+21")]
+    [InlineData(5e-324, "5E-324")]
+    [InlineData(double.NaN, "NaN")]
+    public void TryFormat_RoomEnough_WritesFormatsText(double value, string text)
+    {
+        var buffer = new char[32];
+
+        Assert.True(Numbers.TryFormat(value, buffer, out int written));
+        Assert.Equal(text, new string(buffer, 0, written));
+        Assert.Equal(Numbers.Format(value), text);
+    }
+
+    [Fact]
+    public void TryFormat_TooSmall_False()
+    {
+        Assert.False(Numbers.TryFormat(0.125, new char[4], out _));
+        Assert.False(Numbers.TryFormat(-12345, new char[5], out _));
+        Assert.True(Numbers.TryFormat(-12345, new char[6], out int written));
+        Assert.Equal(6, written);
+    }
+
+    [Theory]
+    [InlineData("1e3", 1000.0)]
+    [InlineData("-0.5", -0.5)]
+    [InlineData(" 2 ", 2.0)]
+    [InlineData("-Infinity", double.NegativeInfinity)]
+    public void TryParse_FloatText_TheNumberFromStringAndUtf8(string text, double expected)
+    {
+        Assert.True(Numbers.TryParse(text, out double fromString));
+        Assert.True(Numbers.TryParse(System.Text.Encoding.UTF8.GetBytes(text), out double fromUtf8));
+        Assert.Equal(expected, fromString);
+        Assert.Equal(expected, fromUtf8);
+    }
+
+    [Theory]
+    [InlineData("1,5")]
+    [InlineData("0x10")]
+    [InlineData("")]
+    [InlineData("1.2.3")]
+    public void TryParse_NotAFloat_False(string text)
+    {
+        Assert.False(Numbers.TryParse(text, out double _));
+        Assert.False(Numbers.TryParse(System.Text.Encoding.UTF8.GetBytes(text), out double _));
+    }
+
+    [Theory]
+    [InlineData("12", 12)]
+    [InlineData("-3", -3)]
+    public void TryParse_Integer_FromStringAndUtf8(string text, int expected)
+    {
+        Assert.True(Numbers.TryParse(text, out int fromString));
+        Assert.True(Numbers.TryParse(System.Text.Encoding.UTF8.GetBytes(text), out int fromUtf8));
+        Assert.Equal(expected, fromString);
+        Assert.Equal(expected, fromUtf8);
+    }
+
+    [Theory]
+    [InlineData("1.0")]
+    [InlineData("1e2")]
+    [InlineData(" 1")]
+    [InlineData("2147483648")]
+    public void TryParse_NotAPlainInteger_False(string text)
+    {
+        Assert.False(Numbers.TryParse(text, out int _));
+        Assert.False(Numbers.TryParse(System.Text.Encoding.UTF8.GetBytes(text), out int _));
+    }
+
+    [Fact]
+    public void TryParse_NullString_False()
+    {
+        Assert.False(Numbers.TryParse((string?)null, out double _));
+        Assert.False(Numbers.TryParse((string?)null, out int _));
+    }
 }
