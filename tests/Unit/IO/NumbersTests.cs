@@ -76,50 +76,31 @@ public sealed class NumbersTests
         Assert.Equal(6, written);
     }
 
+    // Each text as a float (NumberStyles.Float: white space, exponent, ±Infinity) and as a plain integer (digits and a sign only).
     [Theory]
-    [InlineData("1e3", 1000.0)]
-    [InlineData("-0.5", -0.5)]
-    [InlineData(" 2 ", 2.0)]
-    [InlineData("-Infinity", double.NegativeInfinity)]
-    public void TryParse_FloatText_TheNumberFromStringAndUtf8(string text, double expected)
+    [InlineData("1e3", true, 1000.0, false, 0)]
+    [InlineData("-0.5", true, -0.5, false, 0)]
+    [InlineData(" 2 ", true, 2.0, false, 0)]
+    [InlineData("-Infinity", true, double.NegativeInfinity, false, 0)]
+    [InlineData("12", true, 12.0, true, 12)]
+    [InlineData("-3", true, -3.0, true, -3)]
+    [InlineData("1.0", true, 1.0, false, 0)]
+    [InlineData(" 1", true, 1.0, false, 0)]
+    [InlineData("2147483648", true, 2147483648.0, false, 0)]
+    [InlineData("1,5", false, 0.0, false, 0)]
+    [InlineData("0x10", false, 0.0, false, 0)]
+    [InlineData("", false, 0.0, false, 0)]
+    [InlineData("1.2.3", false, 0.0, false, 0)]
+    public void TryParse_Text_SameReadingFromStringAndUtf8(string text, bool isFloat, double floatValue, bool isInteger, int integerValue)
     {
-        Assert.True(Numbers.TryParse(text, out double fromString));
-        Assert.True(Numbers.TryParse(System.Text.Encoding.UTF8.GetBytes(text), out double fromUtf8));
-        Assert.Equal(expected, fromString);
-        Assert.Equal(expected, fromUtf8);
-    }
+        var utf8 = System.Text.Encoding.UTF8.GetBytes(text);
 
-    [Theory]
-    [InlineData("1,5")]
-    [InlineData("0x10")]
-    [InlineData("")]
-    [InlineData("1.2.3")]
-    public void TryParse_NotAFloat_False(string text)
-    {
-        Assert.False(Numbers.TryParse(text, out double _));
-        Assert.False(Numbers.TryParse(System.Text.Encoding.UTF8.GetBytes(text), out double _));
-    }
-
-    [Theory]
-    [InlineData("12", 12)]
-    [InlineData("-3", -3)]
-    public void TryParse_Integer_FromStringAndUtf8(string text, int expected)
-    {
-        Assert.True(Numbers.TryParse(text, out int fromString));
-        Assert.True(Numbers.TryParse(System.Text.Encoding.UTF8.GetBytes(text), out int fromUtf8));
-        Assert.Equal(expected, fromString);
-        Assert.Equal(expected, fromUtf8);
-    }
-
-    [Theory]
-    [InlineData("1.0")]
-    [InlineData("1e2")]
-    [InlineData(" 1")]
-    [InlineData("2147483648")]
-    public void TryParse_NotAPlainInteger_False(string text)
-    {
-        Assert.False(Numbers.TryParse(text, out int _));
-        Assert.False(Numbers.TryParse(System.Text.Encoding.UTF8.GetBytes(text), out int _));
+        Assert.Equal(isFloat, Numbers.TryParse(text, out double fromString));
+        Assert.Equal(isFloat, Numbers.TryParse(utf8, out double fromUtf8));
+        Assert.Equal(isInteger, Numbers.TryParse(text, out int integerFromString));
+        Assert.Equal(isInteger, Numbers.TryParse(utf8, out int integerFromUtf8));
+        if (isFloat) Assert.Equal([floatValue, floatValue], [fromString, fromUtf8]);
+        if (isInteger) Assert.Equal([integerValue, integerValue], [integerFromString, integerFromUtf8]);
     }
 
     [Fact]

@@ -25,51 +25,27 @@ public sealed class TrainingOptionsTests
         Assert.Equal(double.MaxValue, new TrainingOptions(double.MaxValue, 1).LearningRate);
     }
 
-    [Theory]
-    [InlineData(0.0)]
-    [InlineData(-1e-300)]
-    [InlineData(double.NaN)]
-    [InlineData(double.PositiveInfinity)]
-    [InlineData(double.NegativeInfinity)]
-    public void Constructor_BadLearningRate_ThrowsSayingWhatIsAccepted(double lr)
-    {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingOptions(lr, 10));
-
-        Assert.Equal("learningRate", e.ParamName);
-        Assert.StartsWith("learning rate must be a finite number > 0", e.Message);
-    }
+    private const string Rate = "learning rate must be a finite number > 0", Count = "epochs must be a positive integer",
+        Every = "log-every must be a positive integer", Threads = "kernel threads must be a positive integer";
 
     [Theory]
-    [InlineData(0)]
-    [InlineData(-3)]
-    public void Constructor_NonPositiveEpochs_Throws(int epochs)
+    [InlineData(0.0, 10, 1, 1, "learningRate", Rate)]
+    [InlineData(-1e-300, 10, 1, 1, "learningRate", Rate)]
+    [InlineData(double.NaN, 10, 1, 1, "learningRate", Rate)]
+    [InlineData(double.PositiveInfinity, 10, 1, 1, "learningRate", Rate)]
+    [InlineData(double.NegativeInfinity, 10, 1, 1, "learningRate", Rate)]
+    [InlineData(0.1, 0, 1, 1, "epochs", Count)]
+    [InlineData(0.1, -3, 1, 1, "epochs", Count)]
+    [InlineData(0.1, 5, 0, 1, "logEvery", Every)]
+    [InlineData(0.1, 5, -1, 1, "logEvery", Every)]
+    [InlineData(0.1, 5, 1, 0, "KernelThreads", Threads)]
+    [InlineData(0.1, 5, 1, -2, "KernelThreads", Threads)]
+    public void Constructor_BadValue_ThrowsNamingItAndWhatIsAccepted(double lr, int epochs, int logEvery, int threads, string parameter, string message)
     {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingOptions(0.1, epochs));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingOptions(lr, epochs, logEvery) { KernelThreads = threads });
 
-        Assert.Equal("epochs", e.ParamName);
-        Assert.StartsWith("epochs must be a positive integer", e.Message);
-    }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(-1)]
-    public void Constructor_NonPositiveLogEvery_Throws(int logEvery)
-    {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingOptions(0.1, 5, logEvery));
-
-        Assert.Equal("logEvery", e.ParamName);
-        Assert.StartsWith("log-every must be a positive integer", e.Message);
-    }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(-2)]
-    public void KernelThreads_NonPositive_Throws(int threads)
-    {
-        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new TrainingOptions(0.1, 5) { KernelThreads = threads });
-
-        Assert.Equal("KernelThreads", e.ParamName);
-        Assert.StartsWith("kernel threads must be a positive integer", e.Message);
+        Assert.Equal(parameter, e.ParamName);
+        Assert.StartsWith(message, e.Message);
     }
 
     // The logged epochs counted by brute force: every K-th from 0, and the last.
