@@ -191,6 +191,16 @@ public sealed class DataFileTests
         Assert.DoesNotContain('\r', message);
     }
 
+    [Theory]
+    [InlineData("one line", "one line")]
+    [InlineData("  first  \nsecond", "first")]
+    [InlineData("first\r\nsecond\nthird", "first")]
+    [InlineData("first\rsecond", "first")]
+    [InlineData("\nsecond", "")]
+    [InlineData(" \t ", "")]
+    public void FirstLine_Message_ItsFirstLineTrimmed(string message, string expected) =>
+        Assert.Equal(expected, DataFile.FirstLine(message));
+
     [Fact]
     public void Read_Path_ReadsTheFile()
     {
