@@ -59,7 +59,7 @@ public static class DataFile
         {
             if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is not { } header)
                 throw new InvalidDataException($"{source}: empty; expected {Accepted}");
-            bool hasPart = header.Length > 0 && header[0] == "part";
+            bool hasPart = header is ["part", ..];
             int first = hasPart ? 1 : 0, features = header.Length - first - 1;
             if (features < 1 || header[^1] != "y" || !IsFeatureHeader(header.AsSpan(first, features)))
                 throw new InvalidDataException($"{source}, line 1: header '{string.Join(",", header)}' is not x1,...,xd,y or part,x1,...,xd,y");
@@ -75,7 +75,7 @@ public static class DataFile
                 var rows = train;
                 if (hasPart)
                 {
-                    string part = csv.GetField(0) ?? "";
+                    string? part = csv.GetField(0); // null (never, for a field that exists) would read as '' in the message
                     rows = part == Train ? train : part == Test ? test
                         : throw new InvalidDataException($"{source}, line {line}: part '{part}' is neither {Train} nor {Test}");
                 }
@@ -108,7 +108,8 @@ public static class DataFile
         return true;
     }
 
-    private static string FirstLine(string message)
+    /// <summary>The first line of <paramref name="message"/>, trimmed (CsvHelper's messages go on with its parser's state).</summary>
+    internal static string FirstLine(string message)
     {
         int end = message.IndexOfAny(['\r', '\n']);
         return (end < 0 ? message : message[..end]).Trim();

@@ -52,7 +52,9 @@ public static class Xor
     /// The rows the split holds out: round(n·testSize) with Python's round() (half to even), as the
     /// study's <c>int(round(n * test_size))</c>; 0 with no split. The one place this rule lives.
     /// </summary>
-    public static int TestRows(int n, double testSize) => testSize > 0 ? (int)Math.Round(n * testSize, MidpointRounding.ToEven) : 0;
+    public static int TestRows(int n, double testSize) =>
+        // Stryker disable once Equality : > 0 → >= 0 adds only testSize = ±0, where n·(±0) = ±0 rounds and converts to 0, the other branch's value
+        testSize > 0 ? (int)Math.Round(n * testSize, MidpointRounding.ToEven) : 0;
 
     private static void Label(ReadOnlySpan<double> x, Span<double> y)
     {

@@ -22,8 +22,7 @@ public static partial class FileKind
     /// <summary>The kind of <paramref name="path"/> itself, or with <paramref name="followLinks"/> of what its links lead to.</summary>
     public static Kind Of(string path, bool followLinks = false)
     {
-        if (!OperatingSystem.IsLinux())
-            return File.Exists(path) ? (new FileInfo(path).LinkTarget is null ? Kind.Regular : Kind.SymbolicLink) : Directory.Exists(path) ? Kind.Directory : Kind.Missing;
+        if (!OperatingSystem.IsLinux()) return WithoutStatx(path);
         var buffer = new byte[256]; // struct statx is 256 bytes; stx_mode is the u16 at offset 28
         try
         {
@@ -32,9 +31,16 @@ public static partial class FileKind
         }
         catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
         {
-            return File.Exists(path) ? Kind.Regular : Directory.Exists(path) ? Kind.Directory : Kind.Missing;
+            return ExistenceOnly(path);
         }
         int type = BitConverter.ToUInt16(buffer, 28) & 0xF000;
         return type switch { 0x8000 => Kind.Regular, 0x4000 => Kind.Directory, 0xA000 => Kind.SymbolicLink, _ => Kind.Other };
     }
+
+    /// <summary>Off Linux: what .NET's file API tells (a link named as such, devices and FIFOs as regular files).</summary>
+    internal static Kind WithoutStatx(string path) =>
+        File.Exists(path) ? (new FileInfo(path).LinkTarget is null ? Kind.Regular : Kind.SymbolicLink) : Directory.Exists(path) ? Kind.Directory : Kind.Missing;
+
+    /// <summary>On a Linux without statx in its libc: existence only, links followed.</summary>
+    internal static Kind ExistenceOnly(string path) => File.Exists(path) ? Kind.Regular : Directory.Exists(path) ? Kind.Directory : Kind.Missing;
 }

@@ -8,12 +8,14 @@ namespace GradFlow.IO;
 /// </summary>
 public static class Numbers
 {
+    // Stryker disable once String : "R" → "": since .NET Core 3.0 the default format of a double is the shortest round-trip text, the same as "R"
     public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     public static string Format(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary><see cref="Format(double)"/> into <paramref name="destination"/>, allocating nothing; false if it does not fit.</summary>
     public static bool TryFormat(double value, Span<char> destination, out int written) =>
+        // Stryker disable once String : "R" → "": since .NET Core 3.0 the default format of a double is the shortest round-trip text, the same as "R"
         value.TryFormat(destination, out written, "R", CultureInfo.InvariantCulture);
 
     /// <summary><see cref="Format(int)"/> into <paramref name="destination"/>, allocating nothing; false if it does not fit.</summary>

@@ -218,6 +218,33 @@ public sealed class XorTests
     }
 
     [Fact]
+    public void Split_ZeroTestSize_TestPartHoldsNoValuesAndTheSameWidth()
+    {
+        var split = Xor.Split(Indexed(8), 0.0, 4);
+
+        Assert.Empty(split.Test.X);
+        Assert.Empty(split.Test.Y);
+        Assert.Equal(2, split.Test.Features);
+    }
+
+    // "0 with no split": a size that holds nothing out gives no rows, whatever n·testSize rounds to.
+    [Theory]
+    [InlineData(10, -0.25)]
+    [InlineData(10, -0.0)]
+    [InlineData(7, -1.0)]
+    public void TestRows_NoPositiveTestSize_IsZero(int n, double testSize) =>
+        Assert.Equal(0, Xor.TestRows(n, testSize));
+
+    [Fact]
+    public void Generate_MaxNoise_IsAcceptedAndEveryPointFinite()
+    {
+        var data = Xor.Generate(50, Xor.MaxNoise, 5);
+
+        Assert.All(data.X, v => Assert.True(double.IsFinite(v)));
+        Assert.Equal(1e300, Xor.MaxNoise);
+    }
+
+    [Fact]
     public void Split_SameSeed_SameSplit()
     {
         var data = Indexed(50);

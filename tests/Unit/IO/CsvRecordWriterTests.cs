@@ -22,6 +22,15 @@ public sealed class CsvRecordWriterTests
         Assert.Equal(WithCsvHelper(csv => { csv.WriteField("x"); csv.WriteField(text); csv.WriteField(text); csv.NextRecord(); }),
             WithRecordWriter(csv => { csv.Field("x"); csv.Field(text); csv.Field(text); csv.EndRecord(); }));
 
+    [Fact]
+    public void Field_NullText_AnEmptyFieldAsCsvHelperWritesIt() =>
+        Assert.Equal(WithCsvHelper(csv => { csv.WriteField((string?)null); csv.WriteField("a"); csv.WriteField((string?)null); csv.NextRecord(); }),
+            WithRecordWriter(csv => { csv.Field((string?)null); csv.Field("a"); csv.Field((string?)null); csv.EndRecord(); }));
+
+    [Fact]
+    public void EndRecord_NextRecordStartsWithoutASeparator() =>
+        Assert.Equal("a,1\n2,b\n\n", WithRecordWriter(csv => { csv.Field("a"); csv.Field(1); csv.EndRecord(); csv.Field(2.0); csv.Field("b"); csv.EndRecord(); csv.EndRecord(); }));
+
     [Theory]
     [MemberData(nameof(Values))]
     public void Field_Number_SameCharactersAsNumbersFormatThroughCsvHelper(double value) =>

@@ -63,6 +63,9 @@ public sealed class NumberRowsTests
         { "a fraction in the last field", "epoch,a,last\n0,1,2.5\n" },
         { "a number beyond int", "epoch,a,last\n2147483648,1,\n" },
         { "non-ASCII", "epoch,a,last\n0,1,é\n" },
+        { "an empty header field", "epoch,,last\n0,1,\n" },
+        { "an empty header line", "\nepoch,a,last\n0,1,\n" },
+        { "a quote in the header", "epoch,\"a\",last\n0,1,\n" },
     };
 
     [Theory]
@@ -75,6 +78,55 @@ public sealed class NumberRowsTests
 
         Assert.False(plain, $"{what} should be left to CsvHelper");
     }
+
+    [Theory]
+    [InlineData("epoch,a,last")]
+    [InlineData("epoch,a,last\n")]
+    public void TryRead_HeaderOnly_TheHeaderAndNoRows(string text)
+    {
+        var bytes = Encoding.ASCII.GetBytes(text);
+        int calls = 0;
+
+        Assert.True(NumberRows.TryReadHeader(bytes, out var header, out int rows));
+        Assert.True(NumberRows.TryReadRows(bytes, 1, new double[1], (_, _, _) => calls++));
+
+        Assert.Equal(["epoch", "a", "last"], header);
+        Assert.Equal(0, rows);
+        Assert.Equal(0, calls);
+    }
+
+    [Fact]
+    public void TryReadHeader_Empty_False() => Assert.False(NumberRows.TryReadHeader([], out _, out _));
+
+    [Fact]
+    public void TryReadRows_LongerBuffer_EachRowSeesExactlyTheColumns()
+    {
+        var bytes = Encoding.ASCII.GetBytes("epoch,a,b,last\n3,0.5,-2,\n4,1e3,7,-1\n");
+        var rows = new List<(int First, double[] Values, int? Last)>();
+
+        Assert.True(NumberRows.TryReadRows(bytes, 2, new double[6], (first, values, last) => rows.Add((first, values.ToArray(), last))));
+
+        Assert.Equal(2, rows.Count);
+        Assert.Equal((3, (int?)null), (rows[0].First, rows[0].Last));
+        Assert.Equal([0.5, -2.0], rows[0].Values);
+        Assert.Equal((4, (int?)-1), (rows[1].First, rows[1].Last));
+        Assert.Equal([1000.0, 7.0], rows[1].Values);
+    }
+
+    [Fact]
+    public void TryReadRows_BadRowAfterGoodOnes_FalseAfterGivingTheGoodOnes()
+    {
+        var bytes = Encoding.ASCII.GetBytes("epoch,a,last\n0,1,\n1,2,\n2,x,\n3,4,\n");
+        var firsts = new List<int>();
+
+        Assert.False(NumberRows.TryReadRows(bytes, 1, new double[1], (first, _, _) => firsts.Add(first)));
+
+        Assert.Equal([0, 1], firsts);
+    }
+
+    [Fact]
+    public void TryReadRows_NullAction_ThrowsNamingIt() =>
+        Assert.Equal("row", Assert.Throws<ArgumentNullException>(() => NumberRows.TryReadRows("a,b\n"u8, 0, [], null!)).ParamName);
 
     // A run file's shape: epoch, numbers drawn from the specials and from many decades, a last field empty or an integer.
     private static string Written(int rows, int columns, int divergedEvery)
