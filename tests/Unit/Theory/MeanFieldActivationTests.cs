@@ -10,15 +10,8 @@ namespace GradFlow.Tests.Unit.Theory;
 /// </summary>
 public sealed class MeanFieldActivationTests
 {
-    public static TheoryData<string, double> OracleCases()
-    {
-        var data = new TheoryData<string, double>();
-        foreach (var row in ExpectationOracle.Rows) data.Add(row.Activation, row.Q);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(OracleCases))]
+    [MemberData(nameof(GaussianExpectationTests.OracleCases), MemberType = typeof(GaussianExpectationTests))]
     public void Moments_EveryActivationAndQ_MatchesMpmathTo1e12(string activation, double q)
     {
         var row = ExpectationOracle.Rows.Single(r => r.Activation == activation && r.Q == q);
@@ -27,15 +20,8 @@ public sealed class MeanFieldActivationTests
         Assert.True(Math.Abs(dphi2 - row.Dphi2) <= 1e-12 * Math.Abs(row.Dphi2), $"E[φ′²] {dphi2:R} vs {row.Dphi2:R}");
     }
 
-    public static TheoryData<string> Activations()
-    {
-        var data = new TheoryData<string>();
-        foreach (var name in ActivationRegistry.Names) data.Add(name);
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(Activations))]
+    [MemberData(nameof(GradFlow.Tests.Unit.Activations.VectorActivationTests.AllActivations), MemberType = typeof(GradFlow.Tests.Unit.Activations.VectorActivationTests))]
     public void Moments_AnyQ_TheSameBitsAsEachIntegralAlone(string activation)
     {
         var phi = new MeanFieldActivation(ActivationRegistry.Get(activation));
