@@ -49,10 +49,9 @@ public sealed class GaussianExpectation
     /// <summary>E_z[g(z)], z ~ N(0, 1), where g is smooth except at <paramref name="breakpoints"/> (any order; NaN and infinities ignored).</summary>
     public double Of(Func<double, double> g, ReadOnlySpan<double> breakpoints)
     {
-        var cuts = Cuts(breakpoints);
-        double sum = LeftTail(g, cuts[0]) + RightTail(g, cuts[^1]);
-        for (int i = 0; i + 1 < cuts.Length; i++) sum += Segment(g, cuts[i], cuts[i + 1]);
-        return sum;
+        var sums = new Plain(g);
+        Integrate(ref sums, breakpoints);
+        return sums.Total;
     }
 
     /// <summary>E_z[f(√q·z)] for an f whose kinks (in its own argument) are <paramref name="kinks"/>; q ≥ 0.</summary>
@@ -61,10 +60,41 @@ public sealed class GaussianExpectation
         if (!(q >= 0) || double.IsInfinity(q)) throw new ArgumentOutOfRangeException(nameof(q), q, "a variance q must be a finite number >= 0");
         if (q == 0) return f(0);
         double root = Math.Sqrt(q);
-        var cuts = new List<double>(kinks.Count + 8);
-        foreach (double k in kinks) cuts.Add(k / root);
-        AddGradedCuts(cuts, 1 / root);
-        return Of(z => f(root * z), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(cuts));
+        var sums = new Scaled(f, f, root);
+        IntegrateScaled(ref sums, root, kinks);
+        return sums.TotalF;
+    }
+
+    /// <summary>
+    /// E_z[f(√q·z)] and E_z[g(√q·z)] for two integrands with the same kinks: each the very number
+    /// <see cref="OfScaled"/> gives it, from one pass over the shared nodes (their cuts, and so their
+    /// nodes and Gaussian weights, depend only on q and the kinks).
+    /// </summary>
+    public (double F, double G) OfScaledBoth(Func<double, double> f, Func<double, double> g, double q, IReadOnlyList<double> kinks)
+    {
+        if (!(q >= 0) || double.IsInfinity(q)) throw new ArgumentOutOfRangeException(nameof(q), q, "a variance q must be a finite number >= 0");
+        if (q == 0) return (f(0), g(0));
+        double root = Math.Sqrt(q);
+        var sums = new Scaled(f, g, root);
+        IntegrateScaled(ref sums, root, kinks);
+        return (sums.TotalF, sums.TotalG);
+    }
+
+    // The cuts of an integrand f(root·z): f's kinks over root, then the graded ones at the scale 1/root.
+    private void IntegrateScaled(ref Scaled sums, double root, IReadOnlyList<double> kinks)
+    {
+        double h = 1 / root;
+        int count = kinks.Count + 2 * GradedCount(h);
+        Span<double> cuts = count <= 64 ? stackalloc double[64] : new double[count];
+        int n = 0;
+        for (int i = 0; i < kinks.Count; i++) cuts[n++] = kinks[i] / root;
+        if (h > 0 && !double.IsInfinity(h))
+            for (double x = h; x <= 2; x *= 2)
+            {
+                cuts[n++] = x;
+                cuts[n++] = -x;
+            }
+        Integrate(ref sums, cuts[..n]);
     }
 
     /// <summary>
@@ -113,48 +143,128 @@ public sealed class GaussianExpectation
         }
     }
 
-    // ∫_{−∞}^{t} φ(z) g(z) dz with z = t − √2x: φ(z)dz = (1/√π) e^{−x²} e^{−t²/2 + √2 t x} dx, t ≤ 0.
-    private double LeftTail(Func<double, double> g, double t)
+    // How many of h, 2h, 4h, … are at most 2 (each cut once with either sign).
+    private static int GradedCount(double h)
     {
-        double sum = 0;
+        int count = 0;
+        if (h > 0 && !double.IsInfinity(h))
+            for (double x = h; x <= 2; x *= 2) count++;
+        return count;
+    }
+
+    /// <summary>
+    /// The pieces' sums of one or two integrands: a piece starts at 0 and adds weight·g(z) node by node;
+    /// the total is the left tail's, plus the right tail's, plus each segment's times its scale, in that order.
+    /// </summary>
+    private interface IPieceSums
+    {
+        void Start();
+        void Add(double weight, double z);
+        void EndTail(bool first);
+        void EndSegment(double scale);
+    }
+
+    private struct Plain(Func<double, double> g) : IPieceSums
+    {
+        private double _piece;
+        public double Total { get; private set; }
+
+        public void Start() => _piece = 0;
+        public void Add(double weight, double z) => _piece += weight * g(z);
+        public void EndTail(bool first) => Total = first ? _piece : Total + _piece;
+        public void EndSegment(double scale) => Total += scale * _piece;
+    }
+
+    // f(root·z) and g(root·z): the two integrands of OfScaledBoth (or f twice, for OfScaled; the second sum is then unused).
+    private struct Scaled(Func<double, double> f, Func<double, double> g, double root) : IPieceSums
+    {
+        private readonly bool _both = !ReferenceEquals(f, g);
+        private double _pieceF, _pieceG;
+        public double TotalF { get; private set; }
+        public double TotalG { get; private set; }
+
+        public void Start() => _pieceF = _pieceG = 0;
+
+        public void Add(double weight, double z)
+        {
+            double u = root * z;
+            _pieceF += weight * f(u);
+            if (_both) _pieceG += weight * g(u);
+        }
+
+        public void EndTail(bool first)
+        {
+            TotalF = first ? _pieceF : TotalF + _pieceF;
+            TotalG = first ? _pieceG : TotalG + _pieceG;
+        }
+
+        public void EndSegment(double scale)
+        {
+            TotalF += scale * _pieceF;
+            TotalG += scale * _pieceG;
+        }
+    }
+
+    // Σ over the pieces split at the breakpoints and 0: the half-lines below the first cut and above the last,
+    // then each segment between two cuts, in ascending order.
+    private void Integrate<TSums>(ref TSums sums, ReadOnlySpan<double> breakpoints) where TSums : struct, IPieceSums
+    {
+        Span<double> cuts = breakpoints.Length < 64 ? stackalloc double[64] : new double[breakpoints.Length + 1];
+        cuts = Cuts(breakpoints, cuts);
+        LeftTail(ref sums, cuts[0]);
+        RightTail(ref sums, cuts[^1]);
+        for (int i = 0; i + 1 < cuts.Length; i++) Segment(ref sums, cuts[i], cuts[i + 1]);
+    }
+
+    // ∫_{−∞}^{t} φ(z) g(z) dz with z = t − √2x: φ(z)dz = (1/√π) e^{−x²} e^{−t²/2 + √2 t x} dx, t ≤ 0.
+    private void LeftTail<TSums>(ref TSums sums, double t) where TSums : struct, IPieceSums
+    {
+        sums.Start();
         for (int i = 0; i < _halfLineNodes.Length; i++)
         {
             double x = _halfLineNodes[i];
-            sum += _halfLineWeights[i] * Math.Exp(t * (Sqrt2 * x - 0.5 * t)) * g(t - Sqrt2 * x);
+            sums.Add(_halfLineWeights[i] * Math.Exp(t * (Sqrt2 * x - 0.5 * t)), t - Sqrt2 * x);
         }
-        return sum;
+        sums.EndTail(first: true);
     }
 
     // ∫_{t}^{∞} φ(z) g(z) dz with z = t + √2x, t ≥ 0.
-    private double RightTail(Func<double, double> g, double t)
+    private void RightTail<TSums>(ref TSums sums, double t) where TSums : struct, IPieceSums
     {
-        double sum = 0;
+        sums.Start();
         for (int i = 0; i < _halfLineNodes.Length; i++)
         {
             double x = _halfLineNodes[i];
-            sum += _halfLineWeights[i] * Math.Exp(-t * (Sqrt2 * x + 0.5 * t)) * g(t + Sqrt2 * x);
+            sums.Add(_halfLineWeights[i] * Math.Exp(-t * (Sqrt2 * x + 0.5 * t)), t + Sqrt2 * x);
         }
-        return sum;
+        sums.EndTail(first: false);
     }
 
     // ∫_a^b φ(z) g(z) dz by Gauss–Legendre on the segment.
-    private double Segment(Func<double, double> g, double a, double b)
+    private void Segment<TSums>(ref TSums sums, double a, double b) where TSums : struct, IPieceSums
     {
-        double mid = 0.5 * (a + b), half = 0.5 * (b - a), sum = 0;
+        double mid = 0.5 * (a + b), half = 0.5 * (b - a);
+        sums.Start();
         for (int i = 0; i < _segment.Count; i++)
         {
             double z = mid + half * _segment.Nodes[i];
-            sum += _segment.Weights[i] * Math.Exp(-0.5 * z * z) * g(z);
+            sums.Add(_segment.Weights[i] * Math.Exp(-0.5 * z * z), z);
         }
-        return InvSqrt2Pi * half * sum;
+        sums.EndSegment(InvSqrt2Pi * half);
     }
 
-    // The sorted distinct finite breakpoints with 0 added.
-    private static double[] Cuts(ReadOnlySpan<double> breakpoints)
+    // The sorted distinct finite breakpoints with 0 added, in room (at least one longer than breakpoints).
+    private static Span<double> Cuts(ReadOnlySpan<double> breakpoints, Span<double> room)
     {
-        var cuts = new SortedSet<double> { 0.0 };
+        int n = 0;
+        room[n++] = 0.0;
         foreach (double b in breakpoints)
-            if (double.IsFinite(b)) cuts.Add(b == 0 ? 0.0 : b);
-        return cuts.ToArray();
+            if (double.IsFinite(b)) room[n++] = b == 0 ? 0.0 : b;
+        var cuts = room[..n];
+        cuts.Sort();
+        int distinct = 1;
+        for (int i = 1; i < cuts.Length; i++)
+            if (cuts[i] != cuts[distinct - 1]) cuts[distinct++] = cuts[i];
+        return cuts[..distinct];
     }
 }

@@ -13,22 +13,32 @@ public sealed class MeanFieldActivation
         Activation = activation;
         _e = expectation ?? GaussianExpectation.Default;
         _kinks = activation.Kinks;
+        _valueSquare = u => Square(Activation.Value(u));
+        _slopeSquare = u => Square(Activation.Derivative(u));
     }
 
     private readonly GaussianExpectation _e;
     private readonly IReadOnlyList<double> _kinks;
+    private readonly Func<double, double> _valueSquare, _slopeSquare; // φ(u)², φ′(u)²
 
     public Activation Activation { get; }
 
     /// <summary>E[φ(√q z)²]: the length map's integral (Poole et al. 2016, eq. 3).</summary>
-    public double SecondMoment(double q) => _e.OfScaled(u => Square(Activation.Value(u)), q, _kinks);
+    public double SecondMoment(double q) => _e.OfScaled(_valueSquare, q, _kinks);
 
     /// <summary>E[φ′(√q z)²]: the backward map's integral (Schoenholz et al. 2017, §4, the gradient's length).</summary>
     public double SlopeSecondMoment(double q)
     {
         // At q = 0 the integrand is φ′(0)², a convention for ReLU's slope at its kink; the q → 0⁺ limit is the map's value.
-        return _e.OfScaled(u => Square(Activation.Derivative(u)), Math.Max(q, TinyVariance), _kinks);
+        return _e.OfScaled(_slopeSquare, Math.Max(q, TinyVariance), _kinks);
     }
+
+    /// <summary>
+    /// (<see cref="SecondMoment"/>, <see cref="SlopeSecondMoment"/>) at one q, each the very number those give:
+    /// from one pass over the nodes where both integrals see the same q (q ≥ 10⁻²⁸⁰), else from the two.
+    /// </summary>
+    public (double SecondMoment, double SlopeSecondMoment) Moments(double q) =>
+        q >= TinyVariance && !double.IsInfinity(q) ? _e.OfScaledBoth(_valueSquare, _slopeSquare, q, _kinks) : (SecondMoment(q), SlopeSecondMoment(q));
 
     /// <summary>
     /// d/dq E[φ(√q z)²] = E[z φ(√q z) φ′(√q z)]/√q, which Gaussian integration by parts turns into

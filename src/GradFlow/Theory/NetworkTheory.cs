@@ -85,8 +85,9 @@ public static class NetworkTheory
             {
                 // From hidden layer l to layer l + 1 (index l): fan_in N_l, weights std_{l+1}.
                 double width = arch.Widths[l], s2 = stds[l] * stds[l];
-                double activationSquare = width * phi.SecondMoment(q[l - 1]);
-                chi[l - 1] = width * s2 * phi.SlopeSecondMoment(q[l - 1]);
+                var (secondMoment, slopeSecondMoment) = phi.Moments(q[l - 1]);
+                double activationSquare = width * secondMoment;
+                chi[l - 1] = width * s2 * slopeSecondMoment;
                 double next = s2 * activationSquare + sb2;
                 if (l < hidden)
                 {
