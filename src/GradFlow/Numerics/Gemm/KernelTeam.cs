@@ -108,20 +108,26 @@ public sealed class KernelTeam
             lock (_wake)
                 while (Volatile.Read(ref _generation) == seen) Monitor.Wait(_wake);
             seen = Volatile.Read(ref _generation);
-            try
-            {
-                // Helpers beyond this call's parts have nothing to do but report.
-                if (part < _parts) _work!.Run(part, _parts);
-            }
-            catch (Exception e)
-            {
-                _failure = e;
-            }
-            finally
-            {
-                if (Interlocked.Decrement(ref _remaining) == 0)
-                    lock (_finished) Monitor.PulseAll(_finished);
-            }
+            RunPart(part);
+        }
+    }
+
+    // Its own method because coverlet's instrumentation of a try block inside Serve's endless loop is invalid IL (InvalidProgramException).
+    private void RunPart(int part)
+    {
+        try
+        {
+            // Helpers beyond this call's parts have nothing to do but report.
+            if (part < _parts) _work!.Run(part, _parts);
+        }
+        catch (Exception e)
+        {
+            _failure = e;
+        }
+        finally
+        {
+            if (Interlocked.Decrement(ref _remaining) == 0)
+                lock (_finished) Monitor.PulseAll(_finished);
         }
     }
 }
