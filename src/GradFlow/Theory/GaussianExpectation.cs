@@ -86,14 +86,8 @@ public sealed class GaussianExpectation
         double h = 1 / root;
         int count = kinks.Count + 2 * GradedCount(h);
         Span<double> cuts = count <= 64 ? stackalloc double[64] : new double[count];
-        int n = 0;
-        for (int i = 0; i < kinks.Count; i++) cuts[n++] = kinks[i] / root;
-        if (h > 0 && !double.IsInfinity(h))
-            for (double x = h; x <= 2; x *= 2)
-            {
-                cuts[n++] = x;
-                cuts[n++] = -x;
-            }
+        for (int i = 0; i < kinks.Count; i++) cuts[i] = kinks[i] / root;
+        int n = kinks.Count + WriteGradedCuts(cuts[kinks.Count..], h);
         Integrate(ref sums, cuts[..n]);
     }
 
@@ -135,12 +129,22 @@ public sealed class GaussianExpectation
     /// </summary>
     private static void AddGradedCuts(List<double> cuts, double h)
     {
-        if (!(h > 0) || double.IsInfinity(h)) return;
-        for (double x = h; x <= 2; x *= 2)
-        {
-            cuts.Add(x);
-            cuts.Add(-x);
-        }
+        int start = cuts.Count;
+        System.Runtime.InteropServices.CollectionsMarshal.SetCount(cuts, start + 2 * GradedCount(h));
+        WriteGradedCuts(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(cuts)[start..], h);
+    }
+
+    // h, −h, 2h, −2h, … while at most 2, into the front of room; returns how many it wrote (2·GradedCount(h)).
+    private static int WriteGradedCuts(Span<double> room, double h)
+    {
+        int n = 0;
+        if (h > 0 && !double.IsInfinity(h))
+            for (double x = h; x <= 2; x *= 2)
+            {
+                room[n++] = x;
+                room[n++] = -x;
+            }
+        return n;
     }
 
     // How many of h, 2h, 4h, … are at most 2 (each cut once with either sign).
