@@ -57,7 +57,9 @@ public static class GaussRule
         double d = 1;
         for (int k = 0; k < n; k++)
         {
+            // Stryker disable once Conditional : offDiagonal[0] is never written, so at k = 0 it is 0 and so is its square
             double b2 = k == 0 ? 0 : offDiagonal[k] * offDiagonal[k];
+            // Stryker disable once Conditional : at k = 0, b2 = 0 and d = 1, so b2/d = 0
             d = alpha[k] - x - (k == 0 ? 0 : b2 / d);
             // A zero pivot is moved off zero by a hair (the standard guard): x is then an eigenvalue, counted as above it.
             if (d == 0) d = -1e-300;
@@ -111,6 +113,7 @@ public static class GaussRule
         double pPrev = 0, p = 1, sum = 1;
         for (int k = 0; k + 1 < n; k++)
         {
+            // Stryker disable once Conditional : offDiagonal[0] is never written (0), and pPrev = 0 at k = 0 anyway
             double pNext = ((x - alpha[k]) * p - (k == 0 ? 0 : offDiagonal[k]) * pPrev) / offDiagonal[k + 1];
             pPrev = p; p = pNext;
             sum += p * p;

@@ -45,12 +45,15 @@ public static class HalfRangeHermite
         for (int j = 0; j < m; j++) mass += omega[j];
         beta[0] = mass;
         Array.Fill(current, 1 / Math.Sqrt(mass));
-        for (int k = 0; k < n; k++)
+        for (int k = 0;
+             // Stryker disable once Equality : `k < n` → `k <= n`: the loop always leaves by the break at k + 1 == n first
+             k < n; k++)
         {
             double moment = 0;
             for (int j = 0; j < m; j++) moment += omega[j] * current[j] * current[j] * t[j];
             alpha[k] = moment;
             if (k + 1 == n) break;
+            // Stryker disable once Conditional : at k = 0 `previous` is all +0, so √β_0·0 = +0 and r = (t − α)q − 0 has the same bits
             double rootBeta = k == 0 ? 0 : Math.Sqrt(beta[k]);
             double norm = 0;
             for (int j = 0; j < m; j++)

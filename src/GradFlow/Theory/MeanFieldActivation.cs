@@ -38,6 +38,7 @@ public sealed class MeanFieldActivation
     /// from one pass over the nodes where both integrals see the same q (q ≥ 10⁻²⁸⁰), else from the two.
     /// </summary>
     public (double SecondMoment, double SlopeSecondMoment) Moments(double q) =>
+        // Stryker disable once all : both branches give the same bits (Moments_AnyQ_TheSameBitsAsEachIntegralAlone), and q = ∞ throws the same exception on either
         q >= TinyVariance && !double.IsInfinity(q) ? _e.OfScaledBoth(_valueSquare, _slopeSquare, q, _kinks) : (SecondMoment(q), SlopeSecondMoment(q));
 
     /// <summary>
@@ -59,6 +60,7 @@ public sealed class MeanFieldActivation
         _e.OfPair(Activation.Derivative, _kinks, Activation.Derivative, _kinks, Math.Max(q, TinyVariance), Math.Max(q, TinyVariance), c);
 
     /// <summary>E[σ(√q z)²] for the logistic output unit: the expected squared output delta (σ(u) − y)² for either label.</summary>
+    // Stryker disable once CollectionExpression : `[]` → `[default]` adds a kink at 0, and 0 is always a cut already (GaussianExpectation.Cuts)
     public double OutputDeltaSquare(double q) => _e.OfScaled(u => Square(GradFlow.Numerics.SpecialFunctions.Sigmoid(u)), q, []);
 
     // Below this a variance is the limit q → 0⁺ (its square root is still a normal double).

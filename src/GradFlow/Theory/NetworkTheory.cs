@@ -103,6 +103,7 @@ public static class NetworkTheory
                     {
                         delta *= chi[h];
                         sumDelta[h] += delta;
+                        // Stryker disable once Assignment : `+=` → `-=` negates every sumGrad[h] exactly, and only their ratios are read (WeightGradientRel)
                         sumGrad[h] += inputSquare[h] * delta;
                     }
                 }

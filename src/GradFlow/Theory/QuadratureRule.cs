@@ -17,6 +17,7 @@ public sealed record QuadratureRule(double[] Nodes, double[] Weights)
     }
 
     /// <summary>Indices by ascending weight: the order in which a sum of positive terms loses the least.</summary>
+    // Stryker disable once Assignment : `??=` → `=` only recomputes the same order on every call (a cache)
     internal int[] OrderBySize => _order ??= Enumerable.Range(0, Count).OrderBy(i => Weights[i]).ToArray();
 
     private int[]? _order;

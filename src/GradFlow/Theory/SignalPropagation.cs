@@ -58,6 +58,7 @@ public sealed class SignalPropagation
         // With σ_b = 0 and φ(0) = 0, q = 0 is a fixed point of slope χ_q(0⁺): attracting below 1 (then q* = 0
         // without iterating), marginal at 1 (tanh at σ_w = 1: q^l → 0 only like 1/l, which iterating cannot reach).
         bool zeroIsFixed = SigmaB2 == 0 && Phi.Activation.Value(0) == 0;
+        // Stryker disable once Conditional : chiQAtZero is read only behind `zeroIsFixed &&`, and ChiQ(0) has no side effect
         double chiQAtZero = zeroIsFixed ? ChiQ(0) : double.NaN;
         if (zeroIsFixed && chiQAtZero < 1 - EdgeTolerance) return 0;
         double q = q0;
@@ -88,6 +89,7 @@ public sealed class SignalPropagation
     }
 
     public static Phase Classify(double chi1) =>
+        // Stryker disable once Equality : no tie: χ − 1 is exact on [½, 2] and a multiple of 2⁻⁵³ there, the double 1e-9 is not; `χ < 1` → `≤` adds only χ = 1, already the edge
         Math.Abs(chi1 - 1) <= EdgeTolerance ? Phase.Edge : chi1 < 1 ? Phase.Ordered : Phase.Chaotic;
 
     /// <summary>q*, χ₁, χ_q, c*, χ_c, ξ_q, ξ_c and the phase.</summary>
@@ -108,5 +110,6 @@ public sealed class SignalPropagation
     }
 
     /// <summary>ξ = −1/ln χ: the depth over which a deviation decays by e (∞ at χ = 1; for χ &gt; 1 the growth scale, negative).</summary>
+    // Stryker disable once Equality : no tie: χ − 1 is exact on [½, 2] and a multiple of 2⁻⁵³ there, the double 1e-9 is not
     public static double DepthScale(double chi) => Math.Abs(chi - 1) <= EdgeTolerance ? double.PositiveInfinity : -1 / Math.Log(chi);
 }
