@@ -15,6 +15,7 @@ public static class DenseHessian
     public static HessianMatrix Compute(Mlp model, Dataset data)
     {
         if (model.ParameterCount > MaxParameters)
+            // Stryker disable once Statement : without it Compute(hvp) refuses the same model with the same exception and message, after a prepare that changes nothing (docs/mutation-survivors.md)
             throw new ArgumentException($"the model has {model.ParameterCount} parameters; the dense Hessian takes at most {MaxParameters} (use Lanczos for larger models)");
         var hvp = new HessianVectorProduct(model.Architecture, data.Count);
         hvp.Prepare(model, data);
@@ -57,7 +58,9 @@ public static class DenseHessian
         double bound = (1 << 20) * UnitRoundoff * Math.Max(scale, double.Epsilon);
         if (!(asymmetry <= bound))
             throw new InvalidOperationException($"the Hessian is not symmetric to rounding: max |H_ij − H_ji| = {asymmetry:G3} > {bound:G3} (max |H_ij| = {scale:G3})");
-        for (int i = 0; i < p; i++)
+        for (int i = 0;
+            // Stryker disable once Equality : at i = p the inner loop (j from p + 1) does not run (docs/mutation-survivors.md)
+            i < p; i++)
             for (int j = i + 1; j < p; j++)
             {
                 double s = 0.5 * (h[i * p + j] + h[j * p + i]);

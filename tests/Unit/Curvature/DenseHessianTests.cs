@@ -162,4 +162,64 @@ public sealed class DenseHessianTests
         Assert.True(h.Asymmetry > 0, "the test needs a Hessian that is not symmetric to the bit");
         Assert.True(h.Asymmetry <= 1024 * UnitRoundoff * h.MaxAbs, $"asymmetry {h.Asymmetry:G3}, max |H| {h.MaxAbs:G3}");
     }
+
+    [Fact]
+    public void Compute_OnlyAnEntryOffRowZeroOverflows_IsRefusedNamingThatEntry()
+    {
+        // ReLU [1,1,1] at x = 1, y = 0: w1 = 1e200 makes a = 1e200, w2 = 1e-200 brings s back to 1 (a finite loss). With
+        // θ = (w1, b1, w2, b2), H[w2,w2] = ℓ″(s)·a² = ℓ″(1)·1e400 overflows, while every other entry is a product in which
+        // 1e200 meets 1e-200 (H[w1,w2] = ℓ″·w2·a + ℓ′, H[w1,w1] = ℓ″·w2²): row 0 is finite, the one bad entry is H[2,2].
+        var l1 = new Layer(1, 1);
+        l1.Weights[0] = 1e200;
+        var l2 = new Layer(1, 1);
+        l2.Weights[0] = 1e-200;
+        var model = new Mlp(Activation<Relu>.Instance, [l1, l2]);
+        var data = GradFlow.Data.Dataset.Create([1.0], [0.0], 1);
+
+        var e = Assert.Throws<ArgumentException>(() => DenseHessian.Compute(model, data));
+
+        Assert.Contains("not finite", e.Message);
+        Assert.Contains("H[2,2] = Infinity", e.Message);
+        Assert.True(double.IsFinite(LossAt(model, data)));
+    }
+
+    [Fact]
+    public void Compute_LargestEntriesOffRowZero_HoldsTheAsymmetryToTheWholeMatrixsScale()
+    {
+        // Input feature 0 scaled by 2⁻⁴⁰: every entry of row 0 (W1[0,0]) carries that factor, the rest of H is O(1). The
+        // rounding-level asymmetry of the other entries is far above 2²⁰·u·max |row 0|, but within 2²⁰·u·max |H|.
+        var arch = Architecture.Parse("2,16,16,1");
+        var model = Mlp.Init(arch, Activation<Tanh>.Instance, InitScheme.Xavier, 1.0, 8);
+        var data = GradientGateTests.SmallData(2, 8);
+        var x = data.X.ToArray();
+        for (int r = 0; r < data.Count; r++) x[2 * r] = Math.ScaleB(x[2 * r], -40);
+        var scaled = GradFlow.Data.Dataset.Create(x, data.Y.ToArray(), 2);
+
+        var h = DenseHessian.Compute(model, scaled);
+
+        double rowZero = Enumerable.Range(0, h.Size).Max(j => Math.Abs(h[0, j]));
+        Assert.True(h.Asymmetry > (1 << 20) * UnitRoundoff * rowZero, $"the test needs an asymmetry above row 0's bound: {h.Asymmetry:G3} vs max |H[0,·]| {rowZero:G3}");
+        Assert.True(h.Asymmetry <= 1024 * UnitRoundoff * h.MaxAbs, $"asymmetry {h.Asymmetry:G3}, max |H| {h.MaxAbs:G3}");
+    }
+
+    [Fact]
+    public void Compute_BrokenProductOnATinyHessian_IsRefusedByARelativeBound()
+    {
+        // Output bias 20 and every label 1: ℓ′ = σ(s) − 1 and ℓ″ = σ′(s) are about e⁻²⁰ ≈ 2e-9, so max |H| is of that order and
+        // the cross terms the fault drops move entries by the same order: far above 2²⁰·u·max |H| ≈ 1e-10·max |H|.
+        var arch = Architecture.Parse("2,3,1");
+        var model = Mlp.Init(arch, Activation<Tanh>.Instance, InitScheme.Xavier, 2.0, 5);
+        model.Layers[1].Bias[0] = 20;
+        var data = GradientGateTests.SmallData(2, 5);
+        var labels = Enumerable.Repeat(1.0, data.Count).ToArray();
+        var ones = GradFlow.Data.Dataset.Create(data.X.ToArray(), labels, 2);
+        var hvp = new HessianVectorProduct(arch, ones.Count, RPassFault.DropDirectionInBackward);
+        hvp.Prepare(model, ones);
+
+        var e = Assert.Throws<InvalidOperationException>(() => DenseHessian.Compute(hvp));
+
+        Assert.Contains("not symmetric", e.Message);
+        var exact = DenseHessian.Compute(model, ones);
+        Assert.True(exact.MaxAbs < 1e-6, $"the test needs a small Hessian: max |H| {exact.MaxAbs:G3}");
+    }
 }

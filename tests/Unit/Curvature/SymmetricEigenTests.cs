@@ -182,4 +182,22 @@ public sealed class SymmetricEigenTests
         Assert.True(Math.Abs(Math.ScaleB(values[0], 530) - (mid - radius)) <= 16 * UnitRoundoff, $"{Math.ScaleB(values[0], 530)}");
         Assert.True(Math.Abs(Math.ScaleB(values[1], 530) - (mid + radius)) <= 16 * UnitRoundoff, $"{Math.ScaleB(values[1], 530)}");
     }
+
+    [Theory]
+    [InlineData(-530)]
+    [InlineData(530)]
+    public void Decompose_TwoByTwoWhoseOffDiagonalSquareIsNotRepresentable_IsSolvedWithoutAReflector(int exponent)
+    {
+        // 2^±530·[[1.5, −0.7], [−0.7, −0.25]]: b² underflows to a subnormal with a few bits (−530) or overflows (+530), so
+        // any reflector, which needs ‖x‖ = √(b²), would move e or turn it into ∞; a 2 × 2 is already tridiagonal and goes to
+        // QL as it is, whose rotations never square an entry: (a + c)/2 ± √(((a − c)/2)² + b²), scaled, to a few ulps.
+        const double a = 1.5, b = -0.7, c = -0.25;
+        double mid = (a + c) / 2, radius = Math.Sqrt(Math.Pow((a - c) / 2, 2) + b * b);
+        double[] m = [Math.ScaleB(a, exponent), Math.ScaleB(b, exponent), Math.ScaleB(b, exponent), Math.ScaleB(c, exponent)];
+
+        var values = SymmetricEigen.Decompose(m, 2, vectors: true).Values;
+
+        Assert.True(Math.Abs(Math.ScaleB(values[0], -exponent) - (mid - radius)) <= 16 * UnitRoundoff, $"{Math.ScaleB(values[0], -exponent)}");
+        Assert.True(Math.Abs(Math.ScaleB(values[1], -exponent) - (mid + radius)) <= 16 * UnitRoundoff, $"{Math.ScaleB(values[1], -exponent)}");
+    }
 }

@@ -35,6 +35,7 @@ public sealed class KernelTeam
         for (int t = 1; t < size; t++)
         {
             int part = t;
+            // Stryker disable once Boolean : only whether the helpers keep the process alive at exit; no result of any call changes (docs/mutation-survivors.md)
             new Thread(() => Serve(part)) { IsBackground = true, Name = $"GradFlow kernel {part}" }.Start();
         }
     }

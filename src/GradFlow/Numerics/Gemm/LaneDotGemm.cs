@@ -17,6 +17,7 @@ public sealed class LaneDotGemm : IPartitionedWork
 
     private readonly long _parallelMinimumWork;
     private KernelTeam? _team;
+    // Stryker disable once CollectionExpression : Multiply sets every field before any part reads it; a one-element array holds no operand either (docs/mutation-survivors.md)
     private double[] _a = [], _d = [], _g = [];
     private int _kRows, _jRows, _n;
 
@@ -57,6 +58,7 @@ public sealed class LaneDotGemm : IPartitionedWork
         else
             // Stryker disable once Linq,Assignment : more parts than threads are clamped to the team's size by KernelTeam.Run, and ??= against = gets the same shared team
             (_team ??= KernelTeam.Shared(Threads)).Run(this, Math.Min(Threads, tiles));
+        // Stryker disable once CollectionExpression : only lets go of the caller's arrays; the next Multiply sets them again before any part reads them (docs/mutation-survivors.md)
         _a = _d = _g = [];
     }
 
@@ -66,7 +68,9 @@ public sealed class LaneDotGemm : IPartitionedWork
         int tiles = (_kRows + Tile - 1) / Tile, n = _n, ldg = _jRows;
         int first = (int)((long)tiles * part / parts), end = (int)((long)tiles * (part + 1) / parts);
         ReadOnlySpan<double> d = _d.AsSpan(0, _jRows * n);
-        for (int t = first; t < end; t++)
+        for (int t = first;
+            // Stryker disable once Equality : tile `end` is the next part's first (the same bits written twice) or past the last row (k0 + 3 > kRows, an empty Dots loop) (docs/mutation-survivors.md)
+            t < end; t++)
         {
             int k0 = t * Tile;
             // Stryker disable once Equality : >= for > sends a full last tile through Kernels.Dots, whose bits the tile kernel repeats (LaneDotGemmTests)
