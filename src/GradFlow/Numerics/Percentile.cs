@@ -70,7 +70,9 @@ public static class Percentile
         if (at1.AtMaximum || at2.AtMaximum)
         {
             double max = Max(values);
+            // Stryker disable once Conditional : Core(values, at) itself returns Lerp(max, max, T) at the maximum, max of the same values (only permuted)
             double r1 = at1.AtMaximum ? Lerp(max, max, at1.T) : Core(values, at1);
+            // Stryker disable once Conditional : as for r1: Core takes the maximum path itself, on a permutation of the same values
             double r2 = at2.AtMaximum ? Lerp(max, max, at2.T) : Core(values, at2);
             return (r1, r2);
         }
@@ -100,12 +102,16 @@ public static class Percentile
         {
             // Both low (p1, p10): the high one first; the low one then searches only below it.
             aHigh = Selection.SelectPair(window, 0, n - 1, hi, true, out bHigh);
-            aLow = Selection.SelectPair(window, 0, hi - 1, lo, true, out bLow);
+            aLow = Selection.SelectPair(window, 0,
+                // Stryker disable once Arithmetic : hi + 1 for hi − 1 adds a[hi] ≤ a[hi + 1], both ≥ all of a[0..hi): ranks lo and lo + 1 ≤ hi of the wider window are the same elements (hi + 1 ≤ n − 1, as hi ≤ n − 2)
+                hi - 1, lo, true, out bLow);
         }
         else
         {
             aLow = Selection.SelectPair(window, 0, n - 1, lo, true, out bLow);
-            aHigh = Selection.SelectPair(window, lo + 1, n - 1, hi, true, out bHigh);
+            aHigh = Selection.SelectPair(window,
+                // Stryker disable once Arithmetic : lo − 1 for lo + 1 adds a[lo − 1] and a[lo], the two smallest of the wider window (a[0..lo) ≤ a[lo] ≤ a(lo..)), so rank hi keeps its place; lo ≥ 2 here (hi ≥ n − lo and hi ≤ n − 2)
+                lo + 1, n - 1, hi, true, out bHigh);
         }
         bool firstIsLow = at1.Lo == kLow;
         double p1 = firstIsLow ? Lerp(aLow, bLow, at1.T) : Lerp(aHigh, bHigh, at1.T);
@@ -145,7 +151,9 @@ public static class Percentile
             if (!(fraction >= 0.0 && fraction <= 1.0))
                 throw new ArgumentOutOfRangeException(name, q, "a percentile must be in [0, 100]");
             double index = (n - 1) * fraction; // NumPy's linear method: (n - 1) * quantiles
-            if (index >= n - 1) return new Position(true, -1, index + 1.0); // gamma = index − (−1)
+            if (index >= n - 1)
+                // Stryker disable once Unary,Arithmetic : Lo is never read at the maximum; T = index − 1 (n − 2) for index + 1 (n) only changes the factor of diff = max − max (±0 or NaN): Lerp gives max, or the same NaN, for both (n = 1, 2 and n ≥ 3 checked by cases)
+                return new Position(true, -1, index + 1.0); // gamma = index − (−1)
             double lo = Math.Floor(index);
             return new Position(false, (int)lo, index - lo);
         }
@@ -155,6 +163,7 @@ public static class Percentile
     {
         double max = values[0];
         for (int i = 1; i < values.Length; i++)
+            // Stryker disable once Equality : >= for > differs only on equal values, i.e. −0 after +0: the sign of a zero result, which is not specified
             if (values[i] > max) max = values[i];
         return max;
     }

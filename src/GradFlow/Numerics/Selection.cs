@@ -36,15 +36,16 @@ internal static class Selection
         {
             int m = hi - lo + 1;
             if (
-                // Stryker disable once Equality,Logical : when to stop partitioning and sort is speed only: quickselect with any pivot, or a sort, finds the same order statistics
+                // Stryker disable once Equality,Logical,Boolean : when to stop partitioning and sort is speed only: quickselect with any pivot, or a sort, finds the same order statistics (negated: big windows sorted at once, small ones partitioned down to one element, k = j)
                 m <= SmallWindow || work > budget)
             {
                 // Sorted window: a[k + 1] is next inside it; past its end, a[hi + 1] is the minimum of the rest.
                 // Stryker disable once Equality,Boolean : both branches sort the window (insertion sort or introsort), whichever the test picks: the same sorted values
                 if (m <= SmallWindow) InsertionSort(a.Slice(lo, m));
                 else a.Slice(lo, m).Sort();
-                // Stryker disable once Equality : <= for < reads a[hi + 1] at k = hi, the same element
-                next = wantNext ? (k < hi ? a[k + 1] : a[hi + 1]) : 0.0;
+                next = wantNext ? (
+                    // Stryker disable once Equality,Conditional : <= for <, or a[k + 1] always, reads a[hi + 1] at k = hi, the same element
+                    k < hi ? a[k + 1] : a[hi + 1]) : 0.0;
                 return a[k];
             }
             // Stryker disable once Assignment : work only decides when the window is sorted instead (see the budget)
@@ -61,11 +62,13 @@ internal static class Selection
 
             if (k < j)
             {
+                // Stryker disable once Arithmetic : j + 1 keeps a[j] = p ≤ a[j + 1] in the window, above ranks ≤ k + 1 ≤ j (so the same a[k] and next, and k ≤ hi − 2 keeps a[hi + 1] unread); j ≤ hi − 1 (the pivot is never a window's strict maximum), and a pass that does not shrink the window is ended by the work budget
                 hi = j - 1; // a[j] = p is the minimum of everything from j on: the invariant for `next`.
                 continue;
             }
             if (k == j)
             {
+                // Stryker disable once Conditional : MinAbove only reads, and reads a[hi + 1] only at j = hi, which never happens (the pivot is never a window's strict maximum): without wantNext its value is dropped
                 next = wantNext ? MinAbove(a, j, hi) : 0.0;
                 return p;
             }
@@ -79,6 +82,7 @@ internal static class Selection
                     next = wantNext ? (k + 1 < end ? p : MinAbove(a, end - 1, hi)) : 0.0;
                     return p;
                 }
+                // Stryker disable once Statement : without it the same window is partitioned again, and the work budget sorts it: the same order statistics
                 lo = end;
                 continue;
             }
@@ -129,7 +133,11 @@ internal static class Selection
         int iHigh = (int)Math.Ceiling(rankHigh + 2.5 * Math.Sqrt(rankHigh * (1 - rankHigh / s))) + 1;
         int jLow = Math.Max(iLow, 0), jHigh = Math.Min(iHigh, s - 1);
         double sHigh = SelectPair(sample, 0, s - 1, jHigh, false, out _);
-        double sLow = jLow == jHigh ? sHigh : SelectPair(sample, 0, jHigh - 1, jLow, false, out _);
+        double sLow =
+            // Stryker disable once Conditional : jLow < jHigh always (iHigh ≥ iLow + 2, and each clamp keeps them apart: jHigh ≥ 1, jLow ≤ ⌊r⌋ − 1 < s − 1), so the SelectPair arm is the one taken
+            jLow == jHigh ? sHigh : SelectPair(sample, 0, jHigh - 1, jLow,
+                // Stryker disable once Boolean : wantNext only reads a next value, at most sample[jHigh] (a valid index), and it is dropped
+                false, out _);
         if (sLow == sHigh)
         {
             // One value spans the ranks in the sample (a tie): count the values below it and up to it.
@@ -230,6 +238,7 @@ internal static class Selection
         for (int i = j + 2; i <= hi; i++)
         {
             double x = a[i];
+            // Stryker disable once Equality : <= for < takes an equal value instead: the same double, but for the sign of a zero, which is not specified
             if (x < min) min = x;
         }
         return min;
@@ -332,6 +341,7 @@ internal static class Selection
         {
             double v = a[i];
             int j = i - 1;
+            // Stryker disable once Equality : >= for > moves equal values past each other: the same sorted doubles, but for the order of −0 and +0 (not specified)
             while (j >= 0 && a[j] > v)
             {
                 a[j + 1] = a[j];

@@ -77,11 +77,18 @@ public static class SpecialFunctions
     {
         double x2 = x * x;
         double term = x, sum = x;
-        for (int n = 1; n < 200; n++)
+        for (int n = 1;
+            // Stryker disable once Equality : never reached: |x| < 2.5 on every path here, and |term|/|x| ≤ 12.5^n/(3·5·…·(2n + 1)) ≤ 1e-17 from n = 41 on, while |sum| ≥ |x|: the loop breaks by n = 41 (<= for <; the > twin is skipped)
+            n < 200; n++)
         {
             term *= 2.0 * x2 / (2 * n + 1);
             sum += term;
-            if (Math.Abs(term) <= 1e-17 * Math.Abs(sum)) break;
+            // Stryker disable once Statement : the break dropped: at the first |term| ≤ 1e-17·|sum| the ratio 2x²/(2n + 1) is already < 1 (else that term would be ≥ sum/(n + 1)), so every later term is smaller still, below half an ulp of sum (≥ 2^−54·|sum|), and leaves it unchanged
+            if (
+                // Stryker disable once Equality : < for <= only differs at an exact tie, after which the next terms are below half an ulp of sum and leave it unchanged (see the break; the > twin is skipped)
+                Math.Abs(term) <=
+                // Stryker disable once Arithmetic : 1e-17/|sum|: for |sum| ≥ 1 the loop runs longer, over terms that leave sum unchanged; for |sum| < 1 (|x| < 1) it stops earlier, but the next term is ≤ (1e-17/|sum|)·2x²/5 ≤ 0.4e-17·|sum| (|sum| ≥ |x|), below half an ulp, and so are the rest
+                1e-17 * Math.Abs(sum)) break;
         }
         return TwoOverSqrtPi * Math.Exp(-x2) * sum;
     }
