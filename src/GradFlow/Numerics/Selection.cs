@@ -133,9 +133,8 @@ internal static class Selection
         int iHigh = (int)Math.Ceiling(rankHigh + 2.5 * Math.Sqrt(rankHigh * (1 - rankHigh / s))) + 1;
         int jLow = Math.Max(iLow, 0), jHigh = Math.Min(iHigh, s - 1);
         double sHigh = SelectPair(sample, 0, s - 1, jHigh, false, out _);
-        double sLow =
-            // Stryker disable once Conditional : jLow < jHigh always (iHigh ≥ iLow + 2, and each clamp keeps them apart: jHigh ≥ 1, jLow ≤ ⌊r⌋ − 1 < s − 1), so the SelectPair arm is the one taken
-            jLow == jHigh ? sHigh : SelectPair(sample, 0, jHigh - 1, jLow,
+        // jLow < jHigh always (iHigh ≥ iLow + 2, and each clamp keeps them apart: jHigh ≥ 1, jLow ≤ ⌊rankLow⌋ − 1 ≤ s − 2).
+        double sLow = SelectPair(sample, 0, jHigh - 1, jLow,
                 // Stryker disable once Boolean : wantNext only reads a next value, at most sample[jHigh] (a valid index), and it is dropped
                 false, out _);
         if (sLow == sHigh)

@@ -56,14 +56,9 @@ public static partial class VectorMath
         Vector256<double> atan;
         if (m1 == 0) atan = AtanReduced(ax, 1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
         else if (m4 == 0b1111) atan = AtanReduced(ax, Vector256.Create(-1.0), Vector256<double>.One, Vector256<double>.Zero, HalfPiHigh, HalfPiLow);
-        else if (m1 == 0b1111 && m2 == 0 &&
-            // Stryker disable once Equality : m4 ⊆ m3 ⊆ m2 (the breaks increase), so with m2 == 0 this is true; != makes the test false and the lanes take the general branch, which selects the same constants: the same bits
-            m3 == 0 &&
-            // Stryker disable once Equality : as m3: implied by m2 == 0, and the general branch gives the same bits
-            m4 == 0) atan = AtanReduced(ax, 2.0, -1.0, 1.0, 2.0, AtanHalfHigh, AtanHalfLow);
-        else if (m2 == 0b1111 && m3 == 0 &&
-            // Stryker disable once Equality : m4 ⊆ m3, so implied by m3 == 0; != sends the lanes to the general branch, which selects the same constants: the same bits
-            m4 == 0) atan = AtanReduced(ax, 1.0, -1.0, 1.0, 1.0, QuarterPiHigh, QuarterPiLow);
+        // The breaks increase, so m4 ⊆ m3 ⊆ m2 ⊆ m1 (a NaN lane is in none): m2 == 0 implies m3 == m4 == 0.
+        else if (m1 == 0b1111 && m2 == 0) atan = AtanReduced(ax, 2.0, -1.0, 1.0, 2.0, AtanHalfHigh, AtanHalfLow);
+        else if (m2 == 0b1111 && m3 == 0) atan = AtanReduced(ax, 1.0, -1.0, 1.0, 1.0, QuarterPiHigh, QuarterPiLow);
         else if (m3 == 0b1111 && m4 == 0) atan = AtanReduced(ax, 2.0, -3.0, 3.0, 2.0, AtanThreeHalvesHigh, AtanThreeHalvesLow);
         else
         {

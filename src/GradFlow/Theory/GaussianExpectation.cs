@@ -165,7 +165,8 @@ public sealed class GaussianExpectation
     {
         void Start();
         void Add(double weight, double z);
-        void EndTail(bool first);
+        // Adds the piece to a total begun at +0: a sum begun at +0 is never −0, so the first tail's total is its piece, bit for bit.
+        void EndTail();
         void EndSegment(double scale);
     }
 
@@ -176,8 +177,7 @@ public sealed class GaussianExpectation
 
         public void Start() => _piece = 0;
         public void Add(double weight, double z) => _piece += weight * g(z);
-        // Stryker disable once Conditional : Total is +0 before the first tail, and +0 + x = x for every x a sum begun at +0 can be (never −0)
-        public void EndTail(bool first) => Total = first ? _piece : Total + _piece;
+        public void EndTail() => Total += _piece;
         public void EndSegment(double scale) => Total += scale * _piece;
     }
 
@@ -198,12 +198,10 @@ public sealed class GaussianExpectation
             if (_both) _pieceG += weight * g(u);
         }
 
-        public void EndTail(bool first)
+        public void EndTail()
         {
-            // Stryker disable once Conditional : TotalF is +0 before the first tail, and +0 + x = x for a sum begun at +0
-            TotalF = first ? _pieceF : TotalF + _pieceF;
-            // Stryker disable once Conditional : as TotalF
-            TotalG = first ? _pieceG : TotalG + _pieceG;
+            TotalF += _pieceF;
+            TotalG += _pieceG;
         }
 
         public void EndSegment(double scale)
@@ -236,8 +234,7 @@ public sealed class GaussianExpectation
             double x = _halfLineNodes[i];
             sums.Add(_halfLineWeights[i] * Math.Exp(t * (Sqrt2 * x - 0.5 * t)), t - Sqrt2 * x);
         }
-        // Stryker disable once Boolean : the totals are +0 before the first tail (see EndTail)
-        sums.EndTail(first: true);
+        sums.EndTail();
     }
 
     // ∫_{t}^{∞} φ(z) g(z) dz with z = t + √2x, t ≥ 0.
@@ -249,7 +246,7 @@ public sealed class GaussianExpectation
             double x = _halfLineNodes[i];
             sums.Add(_halfLineWeights[i] * Math.Exp(-t * (Sqrt2 * x + 0.5 * t)), t + Sqrt2 * x);
         }
-        sums.EndTail(first: false);
+        sums.EndTail();
     }
 
     // ∫_a^b φ(z) g(z) dz by Gauss–Legendre on the segment.
