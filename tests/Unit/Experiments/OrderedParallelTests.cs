@@ -58,7 +58,7 @@ public sealed class OrderedParallelTests
         var failures = new[] { new InvalidOperationException("item 0"), new InvalidOperationException("item 1") };
         using var bothStarted = new Barrier(2);
 
-        for (int attempt = 0; attempt < 5; attempt++)
+        for (int attempt = 0; attempt < 3; attempt++)
         {
             var e = Assert.Throws<InvalidOperationException>(() => OrderedParallel.For(2, 2, CancellationToken.None, i =>
             {
