@@ -19,6 +19,16 @@ public sealed class OrderedParallelTests
         Assert.All(calls, c => Assert.Equal(1, c));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void For_NoBody_ThrowsBeforeAnyItem(int count)
+    {
+        var e = Assert.Throws<ArgumentNullException>(() => OrderedParallel.For(count, 1, CancellationToken.None, null!));
+
+        Assert.Equal("body", e.ParamName);
+    }
+
     [Fact]
     public void For_NoItems_NeverCallsTheBody()
     {
