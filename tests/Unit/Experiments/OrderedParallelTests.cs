@@ -40,11 +40,11 @@ public sealed class OrderedParallelTests
     {
         int running = 0, most = 0;
 
-        OrderedParallel.For(12, 1, CancellationToken.None, _ =>
+        OrderedParallel.For(40, 1, CancellationToken.None, _ =>
         {
             int now = Interlocked.Increment(ref running);
             lock (_gate) most = Math.Max(most, now);
-            Thread.Sleep(2);
+            Thread.Sleep(3);
             Interlocked.Decrement(ref running);
         });
 
