@@ -12,7 +12,7 @@ public sealed class ManifestTests
 
         Assert.Equal("gradflow.results/1", Manifest.CurrentFormat);
         Assert.Equal("gradflow.results/1", manifest.Format);
-        Assert.Equal("0.1.0", manifest.GradflowVersion); // Directory.Build.props' <Version>
+        Assert.Equal(BuildPropsVersion(), manifest.GradflowVersion);
         Assert.Equal("1/1", manifest.Shard);
         Assert.Equal(0, manifest.Runs);
         Assert.Equal(default, manifest.StartedUtc);
@@ -44,5 +44,17 @@ public sealed class ManifestTests
 
         Assert.Equal("outputs", json.EnumerateObject().Last().Name);
         Assert.Equal(["final.csv", "runs/a.csv"], json.GetProperty("outputs").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    /// <summary>The version the repository's Directory.Build.props declares (found above the test binaries).</summary>
+    private static string BuildPropsVersion()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string props = Path.Combine(dir.FullName, "Directory.Build.props");
+            if (File.Exists(props))
+                return System.Text.RegularExpressions.Regex.Match(File.ReadAllText(props), "<Version>([^<]+)</Version>").Groups[1].Value;
+        }
+        throw new InvalidOperationException("no Directory.Build.props above " + AppContext.BaseDirectory);
     }
 }

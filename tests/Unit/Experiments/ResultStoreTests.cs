@@ -655,7 +655,7 @@ public sealed class ResultStoreTests : IDisposable
         var read = _store.ReadManifest()!;
 
         Assert.Equal("gradflow.results/1", read.Format);
-        Assert.Equal("0.1.0", read.GradflowVersion);
+        Assert.Equal(new Manifest { Spec = spec }.GradflowVersion, read.GradflowVersion);
         Assert.Equal("2/3", read.Shard);
         Assert.Equal(4, read.Runs);
         Assert.Equal(started, read.StartedUtc);
