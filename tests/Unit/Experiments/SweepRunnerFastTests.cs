@@ -451,8 +451,14 @@ public sealed class SweepRunnerFastTests : IDisposable
         RunShards();
         SweepRunner.Merge(Dir("merged"), [Dir("1of2"), Dir("2of2")]);
         var before = Files(Dir("merged"));
+        // A proven copy is left as it is, not written again: its time stamp stays.
+        var runsDir = new ResultStore(Dir("merged")).RunsDirectory;
+        var stamp = DateTime.UtcNow.AddDays(-1);
+        foreach (var f in Directory.GetFiles(runsDir)) File.SetLastWriteTimeUtc(f, stamp);
 
         SweepRunner.Merge(Dir("merged"), [Dir("2of2"), Dir("1of2")]);
+
+        Assert.All(Directory.GetFiles(runsDir), f => Assert.Equal(stamp, File.GetLastWriteTimeUtc(f)));
 
         AssertSameFiles(Dir("merged"), Dir("merged"));
         Assert.Equal(before.Keys, Files(Dir("merged")).Keys);
