@@ -565,4 +565,26 @@ public sealed class SweepRunnerFastTests : IDisposable
         Assert.Equal(1, summary.DivergedCount);
         Assert.Null(outcome.Statistics!.Settings[0].Final);
     }
+
+    [Fact]
+    public void Run_ShortRunKeptInALogLeftOver_IsNotTrainedOverByTheNextRun()
+    {
+        // Scale 1e200 overflows the first forward pass (z of the output ~ 1e400): those runs diverge at epoch 0 and log one row.
+        // Budget: one full log and one short one. Run 0 is kept, run 1 is not (its log is left over for
+        // the next run), run 2 records into that log and fits, so it is kept in it: run 3 must get a log of its own.
+        var spec = Tiny with { Activations = ["relu"], Scales = [1.0, 1e200] };
+        var fresh = spec.Runs().Select(k => RunExecutor.Execute(spec, k)).ToArray();
+        Assert.Equal([false, false, true, true], fresh.Select(r => r.Diverged));
+        Assert.False(fresh[2].Log.Row(0).SequenceEqual(fresh[3].Log.Row(0)));
+        long Bytes(RunLog log) => (long)log.Count * (log.Columns.Count * sizeof(double) + sizeof(int));
+
+        var outcome = SweepRunner.Run(spec, Dir("short"), new SweepOptions(Threads: 1, RetainedRunBytes: Bytes(fresh[0].Log) + Bytes(fresh[2].Log)));
+
+        Assert.Equal(2, ((RunSet)outcome.Runs).RetainedCount);
+        for (int i = 0; i < 4; i++)
+        {
+            AssertSameBits(fresh[i].Log, outcome.Runs[i].Log);
+            Assert.Equal(fresh[i].DivergedAt, outcome.Runs[i].DivergedAt);
+        }
+    }
 }
