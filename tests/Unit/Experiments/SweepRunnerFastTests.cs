@@ -587,4 +587,23 @@ public sealed class SweepRunnerFastTests : IDisposable
             Assert.Equal(fresh[i].DivergedAt, outcome.Runs[i].DivergedAt);
         }
     }
+
+    [Fact]
+    public void Merge_ShardManifestWithAnInvalidSpec_IsRefusedNamingTheField()
+    {
+        // A manifest edited by hand to a spec no sweep could have run: its shards are merged only once it validates.
+        RunShards();
+        foreach (var dir in new[] { Dir("1of2"), Dir("2of2") })
+        {
+            string path = new ResultStore(dir).ManifestPath;
+            string json = File.ReadAllText(path);
+            Assert.Contains("\"epochs\": 3,", json);
+            File.WriteAllText(path, json.Replace("\"epochs\": 3,", "\"epochs\": 0,"));
+        }
+
+        var e = Assert.Throws<SpecException>(() => SweepRunner.Merge(Dir("m"), [Dir("1of2"), Dir("2of2")]));
+
+        Assert.Equal("epochs: 0 is not a positive integer", e.Message);
+        Assert.False(Directory.Exists(Dir("m")));
+    }
 }
