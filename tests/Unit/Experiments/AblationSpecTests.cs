@@ -78,4 +78,94 @@ public sealed class AblationSpecTests
     [InlineData(2.0, "s2")]
     [InlineData(0.25, "s0p25")]
     public void ScaleTag_StudyScales_PrintLikeTheStudy(double scale, string tag) => Assert.Equal(tag, ScaleTag.Of(scale));
+
+    [Fact]
+    public void Runs_TwoOfEveryAxis_ActivationSlowestThenInitThenScaleThenSeed()
+    {
+        var spec = new AblationSpec { Activations = ["tanh", "relu"], Inits = ["he", "xavier"], Scales = [2.0, 0.5], Seeds = [7, 3] };
+
+        Assert.Equal(
+        [
+            "tanh_he_s2_seed7", "tanh_he_s2_seed3", "tanh_he_s0p5_seed7", "tanh_he_s0p5_seed3",
+            "tanh_xavier_s2_seed7", "tanh_xavier_s2_seed3", "tanh_xavier_s0p5_seed7", "tanh_xavier_s0p5_seed3",
+            "relu_he_s2_seed7", "relu_he_s2_seed3", "relu_he_s0p5_seed7", "relu_he_s0p5_seed3",
+            "relu_xavier_s2_seed7", "relu_xavier_s2_seed3", "relu_xavier_s0p5_seed7", "relu_xavier_s0p5_seed3",
+        ], spec.Runs().Select(r => r.Stem));
+        Assert.Equal(["tanh_he_s2", "tanh_he_s0p5", "tanh_xavier_s2", "tanh_xavier_s0p5", "relu_he_s2", "relu_he_s0p5", "relu_xavier_s2", "relu_xavier_s0p5"],
+            spec.Settings().Select(s => s.Stem));
+    }
+
+    [Fact]
+    public void Runs_SeveralRates_RateBetweenScaleAndSeed()
+    {
+        var spec = new AblationSpec { Activations = ["relu"], Scales = [1.0, 2.0], LearningRates = [0.5, 0.1], Seeds = [0, 1] };
+
+        Assert.Equal(
+        [
+            "relu_xavier_s1_lr0p5_seed0", "relu_xavier_s1_lr0p5_seed1", "relu_xavier_s1_lr0p1_seed0", "relu_xavier_s1_lr0p1_seed1",
+            "relu_xavier_s2_lr0p5_seed0", "relu_xavier_s2_lr0p5_seed1", "relu_xavier_s2_lr0p1_seed0", "relu_xavier_s2_lr0p1_seed1",
+        ], spec.Runs().Select(r => r.Stem));
+        Assert.Equal([0.5, 0.1], spec.Rates);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Runs_AnEmptyAxis_IsNoRun(int axis)
+    {
+        var spec = axis switch
+        {
+            0 => new AblationSpec { Activations = [] },
+            1 => new AblationSpec { Inits = [] },
+            2 => new AblationSpec { Scales = [] },
+            _ => new AblationSpec { Seeds = [] },
+        };
+
+        Assert.Empty(spec.Runs());
+    }
+
+    [Fact]
+    public void Rates_OneRate_IsTheLearningRate()
+    {
+        var spec = new AblationSpec { LearningRate = 0.3 };
+
+        Assert.Equal([0.3], spec.Rates);
+        Assert.Equal(0.3, spec.RateOf(new SettingKey("relu", "xavier", 1.0, 0.9) with { LearningRate = null }));
+        Assert.Equal(0.9, spec.RateOf(new SettingKey("relu", "xavier", 1.0, 0.9)));
+    }
+
+    [Fact]
+    public void AccuracyMetric_TestAccuracyWithASplitTrainAccuracyWithout()
+    {
+        Assert.Equal("test_acc", new AblationSpec { TestSize = 0.25 }.AccuracyMetric);
+        Assert.True(new AblationSpec { TestSize = 0.25 }.HasTestSplit);
+        Assert.Equal("train_acc", new AblationSpec { TestSize = 0 }.AccuracyMetric);
+        Assert.False(new AblationSpec { TestSize = 0 }.HasTestSplit);
+    }
+
+    [Fact]
+    public void Architecture_IsTheArchWidths()
+    {
+        var arch = new AblationSpec { Arch = [2, 5, 3, 1] }.Architecture;
+
+        Assert.Equal(2, arch.HiddenLayerCount);
+    }
+
+    [Fact]
+    public void Defaults_AreThePaperNetworkOnTheStudysData()
+    {
+        var d = new AblationSpec();
+
+        Assert.Equal("custom", d.Name);
+        Assert.Equal(["relu", "tanh", "arctan", "softsign"], d.Activations);
+        Assert.Equal(["xavier"], d.Inits);
+        Assert.Equal([1.0], d.Scales);
+        Assert.Equal([System.Numerics.BigInteger.Zero], d.Seeds);
+        Assert.Equal([2, 16, 16, 1], d.Arch);
+        Assert.Equal((300, 0.1, 0.25, false, 0.05, 3000), (d.N, d.Noise, d.TestSize, d.RelabelAfterNoise, d.LearningRate, d.Epochs));
+        Assert.Equal((1e-3, 0.1, 1, 0), (d.DerivEps, d.ZLinearEps, d.LogEvery, d.CurvatureEvery));
+        Assert.Null(d.LearningRates);
+    }
 }

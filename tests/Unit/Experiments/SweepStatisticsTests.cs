@@ -128,4 +128,82 @@ public sealed class SweepStatisticsTests
         Assert.StartsWith("x/stats.csv: unknown statistic", e.Message);
         Assert.DoesNotContain('\n', e.Message);
     }
+
+    [Fact]
+    public void Thresholds_AreTheStudys85And90Percent() => Assert.Equal([0.85, 0.90], SweepStatistics.Thresholds);
+
+    [Fact]
+    public void Compute_NoTestSplit_UsesTrainAccuracy()
+    {
+        // train_acc reaches 0.9 at epoch 2 and ends at 0.95; test_acc (not the study's metric here) says otherwise.
+        var spec = Spec with { Activations = ["relu"], Seeds = [0], TestSize = 0 };
+        var log = new RunLog(["train_acc", "test_acc"], 3);
+        double[][] rows = [[0.5, 0.99], [0.6, 0.99], [0.95, 0.1]];
+        for (int e = 0; e < 3; e++) rows[e].CopyTo(log.Append(e));
+
+        var stats = SweepStatistics.Compute(spec, [new RunResult(spec.Runs()[0], log, null)]);
+
+        Assert.Equal("train_acc", stats.Metric);
+        var relu = Assert.Single(stats.Settings);
+        Assert.Equal(0.95, relu.Final!.Mean);
+        Assert.Equal(2, relu.At(0.9).Median);
+        Assert.Equal(0, relu.At(0.85).Never);
+    }
+
+    [Fact]
+    public void Compute_SettingWhoseSeedsAllDiverged_HasNoIntervalAndNoPair()
+    {
+        var stats = SweepStatistics.Compute(Spec,
+        [
+            .. Spec.Seeds.Select(s => Run("relu", s, [0.5, 0.9, 0.95])),
+            .. Spec.Seeds.Select(s => new RunResult(Run("tanh", s, [0.5, 0.6, 0.7]).Key, Run("tanh", s, [0.5, 0.6, 0.7]).Log, 2)),
+        ]);
+
+        Assert.Null(stats.Of(new SettingKey("tanh", "xavier", 1.0)).Final);
+        Assert.NotNull(stats.Of(new SettingKey("relu", "xavier", 1.0)).Final);
+        Assert.Empty(stats.Pairs);
+        // Diverged seeds are never timed: none is "never" either.
+        Assert.Equal(0, stats.Of(new SettingKey("tanh", "xavier", 1.0)).At(0.85).Never);
+    }
+
+    [Fact]
+    public void Compute_ThreeActivationsTwoScales_PairsWithinEachScaleInSettingOrder()
+    {
+        // Settings go activation by activation (relu 0.5, relu 2, tanh 0.5, ...); each is paired with every later one at its scale.
+        var spec = Spec with { Activations = ["relu", "tanh", "gelu"], Scales = [0.5, 2.0], Seeds = [0, 1] };
+        var runs = spec.Runs().Select((k, i) => { var r = Run(k.Activation, k.Seed, [0.5, 0.6, 0.5 + 0.01 * i]); return new RunResult(k, r.Log, null); }).ToArray();
+
+        var stats = SweepStatistics.Compute(spec, runs);
+
+        Assert.Equal(
+            [("relu", "tanh", 0.5), ("relu", "gelu", 0.5), ("relu", "tanh", 2.0), ("relu", "gelu", 2.0), ("tanh", "gelu", 0.5), ("tanh", "gelu", 2.0)],
+            stats.Pairs.Select(p => (p.Activation, p.Other, p.Scale)));
+        // run order: relu s0.5 seeds 0,1, relu s2 seeds 0,1, tanh s0.5, ...: every relu below every tanh at a scale, U of relu's side 0
+        Assert.All(stats.Pairs, p => Assert.Equal(0, p.U));
+        Assert.All(stats.Pairs, p => Assert.Equal(-1, p.RankBiserial));
+        Assert.Equal(6, stats.Settings.Count);
+        Assert.Equal(spec.Settings(), stats.Settings.Select(s => s.Setting));
+    }
+
+    [Fact]
+    public void Compute_RunWithAnEmptyLog_IsLeftOutOfTheInterval()
+    {
+        var spec = Spec with { Activations = ["relu"], Seeds = [0, 1] };
+        var empty = new RunResult(spec.Runs()[1], new RunLog(["train_acc", "test_acc"], 1), null);
+
+        var stats = SweepStatistics.Compute(spec, [Run("relu", 0, [0.5, 0.75]), empty]);
+
+        Assert.Equal(0.75, Assert.Single(stats.Settings).Final!.Mean);
+    }
+
+    [Fact]
+    public void FinalValues_FinishedRunsInSeedOrder_AreTheirLastRowsValue()
+    {
+        var diverged = new RunResult(Run("relu", 1, [0.2, 0.3]).Key, Run("relu", 1, [0.2, 0.3]).Log, 1);
+        var empty = new RunResult(new SettingKey("relu", "xavier", 1.0).WithSeed(3), new RunLog(["train_acc", "test_acc"], 1), null);
+
+        var values = SweepStatistics.FinalValues([Run("relu", 0, [0.1, 0.6]), diverged, Run("relu", 2, [0.4, 0.8, 0.7]), empty], "test_acc");
+
+        Assert.Equal([0.6, 0.7], values);
+    }
 }
