@@ -445,6 +445,7 @@ public sealed class ResultStoreTests : IDisposable
     [InlineData("epoch,n_seeds,a_mean,b_std\n", "a_mean", "b_std")]
     [InlineData("epoch,n_seeds,a_avg,a_std\n", "a_avg", "a_std")]
     [InlineData("epoch,n_seeds,a_mean,a_std,b_mean,b_mean\n", "b_mean", "b_mean")]
+    [InlineData("epoch,n_seeds,loss.mean,loss_std\n", "loss.mean", "loss_std")] // five characters off the end, but not "_mean"
     public void ReadSummary_ColumnsNotAMeanStdPair_ThrowsNamingThem(string text, string first, string second)
     {
         WriteSummaryFile(text);

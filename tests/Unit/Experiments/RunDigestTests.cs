@@ -161,4 +161,17 @@ public sealed class RunDigestTests
         Assert.Equal("run tanh_xavier_s0p5_seed2 logged no epochs", Assert.Throws<InvalidOperationException>(() => digest.Final("train_loss")).Message);
         Assert.Throws<KeyNotFoundException>(() => digest.Final("test_acc"));
     }
+
+    [Fact]
+    public void Of_LogStartingAfterEpochZero_KeepsItsOwnFirstEpoch()
+    {
+        var log = new RunLog(["train_loss"], 2);
+        log.Append(7)[0] = 0.5;
+        log.Append(9)[0] = 0.25;
+
+        var digest = RunDigest.Of(new RunResult(Key, log, null), "test_acc");
+
+        Assert.Equal(7, digest.FirstEpoch);
+        Assert.Equal(9, digest.LastEpoch);
+    }
 }
