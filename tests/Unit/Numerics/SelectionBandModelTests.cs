@@ -170,7 +170,7 @@ public sealed class SelectionBandModelTests
     }
 
     [Fact]
-    public void TryBand_ShuffledValuesWithSampledCopiesInTheTail_FollowsTheRuleAtEveryRank()
+    public void TryBand_RandomValuesWithSampledCopiesInTheTail_FollowsTheRuleAtEveryRank()
     {
         var rng = new System.Random(11);
         var values = new double[2050];
