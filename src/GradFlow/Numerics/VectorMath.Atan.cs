@@ -99,6 +99,7 @@ public static partial class VectorMath
     public static double Atan(double x)
     {
         double ax = Abs(x);
+        // Stryker disable once Equality : > for >= moves only |x| = 7/16, 11/16, 19/16, 39/16 into the interval below, whose form gives the same bits there (VectorMathBreakpointTests: the vector kernel, with >=, agrees lane by lane); the killed < twins are skipped too
         bool b1 = ax >= AtanBreak1, b2 = ax >= AtanBreak2, b3 = ax >= AtanBreak3, b4 = ax >= AtanBreak4;
         double a = Pick(b1, b2, b3, 1.0, 2.0, 1.0, 2.0);
         double negB = Pick(b1, b2, b3, 0.0, -1.0, -1.0, -3.0);
