@@ -37,20 +37,21 @@ public sealed class GradientFlowMetricsEpochTests
         double[][] z = [Random(rng, 10 * rows), Random(rng, 6 * rows)];
         double[][] dphi = [Random(rng, 10 * rows), Random(rng, 6 * rows)];
         double[][] delta = [new double[10 * rows], new double[6 * rows], new double[rows]];
-        // Per epoch: how every value changes from the epoch before.
+        // Per epoch: how every value changes from the epoch before. A jump follows directly on the first epoch
+        // that can keep its band (the second), so counts left over from an epoch before would show.
         Func<double, double>[] steps =
         [
-            v => v, v => v, v => v,
+            v => v, v => v,
             v => v + 1000, v => v,                 // everything above every value seen so far
             v => v * 1e-6, v => v,                 // everything below
-            v => -v, v => v,                       // the same magnitudes, the signs flipped
+            v => v, v => -v, v => v,               // reversed in place; the same magnitudes, the signs flipped
         ];
         var row = new double[metrics.Columns.Count];
         for (int epoch = 0; epoch < steps.Length; epoch++)
         {
             foreach (var a in z.Concat(dphi))
                 for (int i = 0; i < a.Length; i++) a[i] = steps[epoch](a[i]);
-            if (epoch == 2)
+            if (epoch == 6)
                 foreach (var a in z.Concat(dphi)) a.AsSpan().Reverse();
             metrics.Write(z, dphi, delta, row);
 
