@@ -107,8 +107,13 @@ public sealed class PercentileTrackerBandTests
     [InlineData(90.0)]
     public void Finish_SameValuesEveryCall_SelectsOnlyOnce(double q)
     {
+        foreach (int n in new[] { 100, 1000, 7200 }) SameValuesEveryCall(n, q);
+    }
+
+    private static void SameValuesEveryCall(int n, double q)
+    {
         var rng = new System.Random(5);
-        var values = Enumerable.Range(0, 7200).Select(_ => rng.NextDouble()).ToArray();
+        var values = Enumerable.Range(0, n).Select(_ => rng.NextDouble()).ToArray();
         var tracker = new PercentileTracker(values.Length, q);
         for (int call = 0; call < 5; call++) AssertBits(NumPyPercentile(values, q), Call(tracker, values), $"call {call}");
         Assert.Equal(1, tracker.Fallbacks);
@@ -147,6 +152,29 @@ public sealed class PercentileTrackerBandTests
         var order = Enumerable.Range(0, values.Length).OrderByDescending(i => values[i]).Take(8).ToArray();
         for (int j = 0; j < order.Length; j++) values[order[j]] = -1.0 - j;
         AssertBits(NumPyPercentile(values, 50), Call(tracker, values), "second call");
+        Assert.Equal(1, tracker.Fallbacks);
+    }
+
+    // Ranks move by `shift` (at most the margin of 8 ranks kept either side): the `shift` largest values go below
+    // all others (down) or the `shift` smallest above all (up), after `calls` calls on the unchanged values (the
+    // first selects, the others keep their band): the percentile's ranks stay inside the band, so no new selection.
+    [Theory]
+    [InlineData(100, 50.0, 3, true, 1)]
+    [InlineData(100, 50.0, 3, false, 1)]
+    [InlineData(1000, 50.0, 8, true, 2)]
+    [InlineData(1000, 50.0, 8, false, 1)]
+    [InlineData(1000, 50.0, 8, false, 2)]
+    [InlineData(1000, 30.0, 5, true, 3)]
+    [InlineData(1000, 70.0, 5, false, 3)]
+    public void Finish_RanksShiftedWithinTheMargin_KeepTheBand(int n, double q, int shift, bool down, int calls)
+    {
+        var rng = new System.Random(n + shift);
+        var values = Enumerable.Range(0, n).Select(_ => rng.NextDouble()).ToArray();
+        var tracker = new PercentileTracker(n, q);
+        for (int call = 0; call < calls; call++) AssertBits(NumPyPercentile(values, q), Call(tracker, values), $"call {call}");
+        var moved = (down ? Enumerable.Range(0, n).OrderByDescending(i => values[i]) : Enumerable.Range(0, n).OrderBy(i => values[i])).Take(shift).ToArray();
+        for (int j = 0; j < moved.Length; j++) values[moved[j]] = down ? -1.0 - j : 2.0 + j;
+        AssertBits(NumPyPercentile(values, q), Call(tracker, values), "shifted");
         Assert.Equal(1, tracker.Fallbacks);
     }
 
