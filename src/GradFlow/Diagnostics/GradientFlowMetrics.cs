@@ -191,18 +191,21 @@ public sealed class GradientFlowMetrics : IMetricGroup
         double d0 = 0, d1 = 0, d2 = 0, d3 = 0, z0 = 0, z1 = 0, z2 = 0, z3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
         long small = 0, near0 = 0;
         int i = 0;
+        // Stryker disable once Boolean : scalar twin: the scalar loops add the same magnitudes and fuse the same squares into the same four lanes in index order, and count the same (GradientFlowMetricsTests, every layer size) (docs/mutation-survivors.md)
         if (Vector256.IsHardwareAccelerated)
         {
             // Lane l of each accumulator sums the elements i ≡ l (mod 4): the scalar loop's order.
             ref double zr = ref MemoryMarshal.GetReference(z), dr = ref MemoryMarshal.GetReference(dphi), er = ref MemoryMarshal.GetReference(delta);
             ref double azr = ref MemoryMarshal.GetReference(absZ), adr = ref MemoryMarshal.GetReference(absD);
             Vector256<double> sumD4 = Vector256<double>.Zero, sumZ4 = Vector256<double>.Zero, squares4 = Vector256<double>.Zero;
+            // Stryker disable once Boolean : an eight-lane step adds its lower half, then its upper, into the four lanes: what two four-lane steps do (the same bits and counts) (docs/mutation-survivors.md)
             if (Vector512.IsHardwareAccelerated)
             {
                 // Eight elements a step: the lower half, then the upper, added into the four lanes (the same order).
                 var vEps8 = Vector512.Create(eps);
                 var vZEps8 = Vector512.Create(zEps);
                 Vector512<long> small8 = Vector512<long>.Zero, near8 = Vector512<long>.Zero;
+                // Stryker disable once Equality : a block of eight left over goes to the four-lane loop, which adds its halves into the same lanes in the same order (docs/mutation-survivors.md)
                 for (; i <= size - 8; i += 8)
                 {
                     var a = Vector512.Abs(Vector512.LoadUnsafe(ref dr, (nuint)i));
@@ -222,6 +225,7 @@ public sealed class GradientFlowMetrics : IMetricGroup
             var vEps = Vector256.Create(eps);
             var vZEps = Vector256.Create(zEps);
             Vector256<long> small4 = Vector256<long>.Zero, near4 = Vector256<long>.Zero;
+            // Stryker disable once Equality : a block of four left over goes to the scalar four-lane loop: the same lanes, the same order, the same counts (docs/mutation-survivors.md)
             for (; i <= size - 4; i += 4)
             {
                 var a = Vector256.Abs(Vector256.LoadUnsafe(ref dr, (nuint)i));
@@ -273,6 +277,7 @@ public sealed class GradientFlowMetrics : IMetricGroup
         }
         double sumD = (d0 + d1) + (d2 + d3), sumZ = (z0 + z1) + (z2 + z3);
         double sumLog = VectorMath.SumOfLogs(absD, LogFloor);
+        // Stryker disable once Conditional : φ is the forward cache of the same z, and IsInLimitAt(z, φ(z)) is IsInLimit(z) by contract (activation tests): the same count (docs/mutation-survivors.md)
         int inLimit = phi.IsEmpty ? _activation.CountInLimit(z) : _activation.CountInLimit(z, phi[..size]);
 
         _sumDphi += sumD;
@@ -288,6 +293,7 @@ public sealed class GradientFlowMetrics : IMetricGroup
         // A sum of magnitudes is NaN exactly when a value is, and a percentile of NaN is NaN.
         // The layer's tracker and the pooled one scan the layer's |z| in one pass; the pooled one finishes in Pooled.
         _zP90Layer[l].Begin();
+        // Stryker disable once Statement : with nothing scanned every Finish finds no counts and selects among all values; order statistics are unique, so the same value (only slower) (docs/mutation-survivors.md)
         PercentileTracker.Scan(_zP90Layer[l], _zP90!, absZ);
         row[ZP90Column(l)] = double.IsNaN(sumZ) ? double.NaN : _zP90Layer[l].Finish(absZ, _scratch);
         return Math.Sqrt((q0 + q1) + (q2 + q3));
@@ -354,10 +360,12 @@ public sealed class GradientFlowMetrics : IMetricGroup
     private static double NormFrom(ReadOnlySpan<double> x, Vector256<double> sum, int i)
     {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        // Stryker disable once Boolean : scalar twin: the scalar loop fuses the same squares into the same four lanes in index order (docs/mutation-survivors.md)
         if (Vector256.IsHardwareAccelerated)
         {
             // Lane l fuses the squares of the elements i ≡ l (mod 4), as the scalar loop: the same bits.
             ref double r = ref MemoryMarshal.GetReference(x);
+            // Stryker disable once Equality : a block of four left over goes to the scalar loop: the same lanes, the same order (docs/mutation-survivors.md)
             for (; i <= x.Length - 4; i += 4)
             {
                 var v = Vector256.LoadUnsafe(ref r, (nuint)i);

@@ -60,6 +60,7 @@ internal sealed class PercentileTracker
     /// <summary>Counts the values below the low pivot and gathers those between the pivots (both included).</summary>
     public void Scan(ReadOnlySpan<double> values)
     {
+        // Stryker disable once Statement : a tracker that does not count is never read from its counts: without pivots Finish selects, at the maximum it always selects (docs/mutation-survivors.md)
         if (!Counts) return;
         var pass = Open();
         ScanCore(values, ref pass, ref pass, pair: false);
@@ -72,6 +73,7 @@ internal sealed class PercentileTracker
     /// </summary>
     public static void Scan(PercentileTracker first, PercentileTracker second, ReadOnlySpan<double> values)
     {
+        // Stryker disable once Logical,Boolean,Unary : a tracker that does not count is never read from its counts (Finish selects), and the pair pass counts for each exactly what its own Scan does: the same values and fallbacks on either path (docs/mutation-survivors.md)
         if (!first.Counts || !second.Counts)
         {
             first.Scan(values);
@@ -86,6 +88,7 @@ internal sealed class PercentileTracker
     }
 
     // Whether a scan counts anything: not before the first selection, nor for the maximum (always selected).
+    // Stryker disable once Logical : before the first selection Finish selects whatever was counted; at the maximum there are never pivots, so the same false (docs/mutation-survivors.md)
     private bool Counts => _hasPivots && !_at.AtMaximum;
 
     /// <summary>One tracker's side of a scan: its pivots, its band and what the scan has found so far.</summary>
@@ -99,6 +102,7 @@ internal sealed class PercentileTracker
     }
 
     // With equal pivots the band is one value repeated (a tie, as a ReLU's φ′): counting it is enough.
+    // Stryker disable once Equality : a band of equal pivots is never read: Finish returns the tie before FromBand (docs/mutation-survivors.md)
     private Pass Open() => new() { Low = _low, High = _high, Gather = _low < _high, Band = _band, InBand = _inBand };
 
     private void Close(Pass pass)
@@ -112,12 +116,15 @@ internal sealed class PercentileTracker
     {
         int n = values.Length, i = 0;
         ref double r = ref MemoryMarshal.GetReference(values);
-        if (Vector512.IsHardwareAccelerated)
+        if (
+            // Stryker disable once Boolean : scalar twin: without the eight-lane loop the four-lane loop counts and gathers the same values in index order (docs/mutation-survivors.md)
+            Vector512.IsHardwareAccelerated)
         {
             // The same counts and the same gathering, in index order, eight lanes a step.
             Vector512<double> lowA = Vector512.Create(a.Low), highA = Vector512.Create(a.High);
             Vector512<double> lowB = Vector512.Create(b.Low), highB = Vector512.Create(b.High);
             Vector512<long> countA = Vector512<long>.Zero, countB = Vector512<long>.Zero;
+            // Stryker disable once Equality : a block of eight left over goes to the four-lane loop: the same counts, gathered in the same index order (docs/mutation-survivors.md)
             for (; i <= n - 8; i += 8)
             {
                 var v = Vector512.LoadUnsafe(ref r, (nuint)i);
@@ -127,11 +134,14 @@ internal sealed class PercentileTracker
             a.Less += Vector512.Sum(countA);
             if (pair) b.Less += Vector512.Sum(countB);
         }
-        if (Vector256.IsHardwareAccelerated)
+        if (
+            // Stryker disable once Boolean : scalar twin: the scalar Step counts and gathers the same values in index order (docs/mutation-survivors.md)
+            Vector256.IsHardwareAccelerated)
         {
             Vector256<double> lowA = Vector256.Create(a.Low), highA = Vector256.Create(a.High);
             Vector256<double> lowB = Vector256.Create(b.Low), highB = Vector256.Create(b.High);
             Vector256<long> countA = Vector256<long>.Zero, countB = Vector256<long>.Zero;
+            // Stryker disable once Equality : a block of four left over goes to the scalar loop: the same counts, gathered in the same index order (docs/mutation-survivors.md)
             for (; i <= n - 4; i += 4)
             {
                 var v = Vector256.LoadUnsafe(ref r, (nuint)i);
@@ -173,6 +183,7 @@ internal sealed class PercentileTracker
         if (v < pass.Low) pass.Less++;
         else if (v <= pass.High)
         {
+            // Stryker disable once Equality : <= also writes the first padding slot, which is only read after RankSort pads it or when the band is overfull (never read) (docs/mutation-survivors.md)
             if (pass.Gather && pass.InBand < pass.Band.Length - 3) pass.Band[pass.InBand] = v;
             pass.InBand++;
         }
@@ -187,6 +198,7 @@ internal sealed class PercentileTracker
     {
         if (!gather) return inBand + BitOperations.PopCount(mask);
         for (; mask != 0; mask &= mask - 1, inBand++)
+            // Stryker disable once Equality : <= also writes the first padding slot, which is only read after RankSort pads it or when the band is overfull (never read) (docs/mutation-survivors.md)
             if (inBand < band.Length - 3) band[inBand] = values[i + BitOperations.TrailingZeroCount(mask)];
         return inBand;
     }
@@ -215,6 +227,7 @@ internal sealed class PercentileTracker
     private double FromBand(int rank)
     {
         Span<double> band;
+        // Stryker disable once Equality : a band of exactly SmallBand values sorted by Sort instead of RankSort: the same sorted magnitudes (callers pass |·|, no −0, no NaN) (docs/mutation-survivors.md)
         if (_inBand <= SmallBand)
         {
             band = _sorted.AsSpan(0, _inBand);
@@ -273,12 +286,14 @@ internal sealed class PercentileTracker
             double v = band[i];
             long rank = 0;
             int j = 0;
+            // Stryker disable once Boolean : scalar twin: the scalar loop counts the same values below v and the equal ones before it, so the same rank (docs/mutation-survivors.md)
             if (Vector256.IsHardwareAccelerated)
             {
                 var vv = Vector256.Create(v);
                 var vi = Vector256.Create((long)i);
                 var index = Vector256.Create(0L, 1L, 2L, 3L);
                 var counts = Vector256<long>.Zero;
+                // Stryker disable once Equality : with no vector step the scalar loop counts the same ranks; the +∞ padding it skips never counts (docs/mutation-survivors.md)
                 for (; j < padded; j += 4, index += Vector256.Create(4L))
                 {
                     var u = Vector256.LoadUnsafe(ref r, (nuint)j);
