@@ -104,10 +104,12 @@ public sealed class GaussianExpectation
         if (!(c >= -1 && c <= 1)) throw new ArgumentOutOfRangeException(nameof(c), c, "a correlation must be in [-1, 1]");
         double r1 = Math.Sqrt(q1), r2 = Math.Sqrt(q2), s = Math.Sqrt(Math.Max(0, (1 - c) * (1 + c)));
         var outerCuts = new List<double>();
+        // Stryker disable once Equality : `r1 > 0` → `r1 >= 0`: at r1 = 0 the cuts are kink/0 = ±∞ or NaN, which Cuts drops
         if (r1 > 0) outerCuts.AddRange(kinksF.Select(k => k / r1));
         if (r2 > 0 && c != 0) outerCuts.AddRange(kinksG.Select(k => k / (r2 * c)));
         if (r1 > 0) AddGradedCuts(outerCuts, 1 / r1);
         // The inner expectation varies on the scale s/|c| (it tends to g itself as s → 0).
+        // Stryker disable once Logical : `&&` → `||`: with c = 0 or r2 = 0 the scale is +∞ or NaN, for which WriteGradedCuts writes nothing
         if (r2 > 0 && c != 0) AddGradedCuts(outerCuts, s / Math.Abs(c) / r2);
         var innerCuts = new List<double>(kinksG.Count + 8);
         double Inner(double z1)
@@ -215,8 +217,8 @@ public sealed class GaussianExpectation
     // then each segment between two cuts, in ascending order.
     private void Integrate<TSums>(ref TSums sums, ReadOnlySpan<double> breakpoints) where TSums : struct, IPieceSums
     {
+        // Stryker disable once Conditional : stack or heap room only: the same cuts are written into either
         Span<double> cuts = breakpoints.Length < 64
-            // Stryker disable once Conditional : stack or heap room only: the same cuts are written into either
             ? stackalloc double[64] : new double[breakpoints.Length + 1];
         cuts = Cuts(breakpoints, cuts);
         LeftTail(ref sums, cuts[0]);
