@@ -206,4 +206,12 @@ public sealed class SweepStatisticsTests
 
         Assert.Equal([0.6, 0.7], values);
     }
+
+    [Fact]
+    public void Compute_NullSpec_ThrowsArgumentNullExceptionNamingIt()
+    {
+        var e = Assert.Throws<ArgumentNullException>(() => SweepStatistics.Compute(null!, Array.Empty<RunDigest>()));
+
+        Assert.Equal("spec", e.ParamName);
+    }
 }
