@@ -301,6 +301,33 @@ public sealed class SweepRunnerFastTests : IDisposable
         Assert.StartsWith($"out: {victim} records other metrics than this build does ([", e.Message);
         Assert.Contains("old_loss", e.Message);
         Assert.EndsWith("]); choose another folder", e.Message);
+        // The columns named are the file's own header between epoch and diverged_at, comma-separated.
+        Assert.Contains("([" + string.Join(",", lines[0].Split(',')[1..^1]) + "])", e.Message);
+    }
+
+    [Fact]
+    public void Run_FolderOfASpecDifferingInTwoOptions_NamesBothCommaSeparated()
+    {
+        SweepRunner.Run(Tiny, Dir("d2"), new SweepOptions(Threads: 1));
+
+        var e = Assert.Throws<SpecException>(() => SweepRunner.Run(Tiny with { N = 16, Epochs = 2 }, Dir("d2")));
+
+        var named = System.Text.RegularExpressions.Regex.Match(e.Message, @"holds results of a different spec \((--[a-z-]+), (--[a-z-]+) differ\)");
+        Assert.True(named.Success, e.Message);
+        Assert.Equal(["--epochs", "--n"], new[] { named.Groups[1].Value, named.Groups[2].Value }.Order());
+    }
+
+    [Fact]
+    public void Merge_ShardsDifferingInTwoOptions_NamesBothCommaSeparated()
+    {
+        SweepRunner.Run(Tiny, Dir("a1of2"), new SweepOptions(Threads: 1, Shard: Shard.Parse("1/2")));
+        SweepRunner.Run(Tiny with { N = 16, Epochs = 2 }, Dir("a2of2"), new SweepOptions(Threads: 1, Shard: Shard.Parse("2/2")));
+
+        var e = Assert.Throws<SpecException>(() => SweepRunner.Merge(Dir("am"), [Dir("a1of2"), Dir("a2of2")]));
+
+        var named = System.Text.RegularExpressions.Regex.Match(e.Message, @"holds a different spec \((--[a-z-]+), (--[a-z-]+) differ\) from ");
+        Assert.True(named.Success, e.Message);
+        Assert.Equal(["--epochs", "--n"], new[] { named.Groups[1].Value, named.Groups[2].Value }.Order());
     }
 
     [Fact]
