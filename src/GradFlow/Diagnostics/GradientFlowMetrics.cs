@@ -70,6 +70,7 @@ public sealed class GradientFlowMetrics : IMetricGroup
     private long _small, _near0, _inLimit;
 
     public GradientFlowMetrics(Architecture arch, Activation activation, int trainCount, double derivEps = 1e-3, double zLinearEps = 0.1)
+        // Stryker disable once Boolean : scalar twin: the scalar loops and trackers write the same bits, only slower (GradientFlowMetricsScalarTwinTests) (docs/mutation-survivors.md)
         : this(arch, activation, trainCount, derivEps, zLinearEps, vectorize: true)
     {
     }
@@ -363,6 +364,7 @@ public sealed class GradientFlowMetrics : IMetricGroup
     }
 
     /// <summary>‖x‖_F = √Σx², the squares fused-accumulated in the four lanes.</summary>
+    // Stryker disable once Boolean : scalar twin: the scalar loop gives the same bits, only slower (GradientFlowMetricsScalarTwinTests) (docs/mutation-survivors.md)
     internal static double Norm(ReadOnlySpan<double> x) => NormFrom(x, Vector256<double>.Zero, 0, vectorize: true);
 
     /// <summary><see cref="Norm(ReadOnlySpan{double})"/>, by the scalar loop where the vector one would run unless <paramref name="vectorize"/>.</summary>
