@@ -58,6 +58,8 @@ public sealed class GradientFlowMetrics : IMetricGroup
     private readonly double _derivEps, _zLinearEps;
     private readonly int[] _offset, _size;
     private readonly double[] _absZ, _absDphi, _scratch;
+    // False only in tests: the scalar twins of the vector loops, which give the same bits (tests/Unit/Diagnostics/GradientFlowMetricsScalarTwinTests).
+    private readonly bool _vectorize;
 
     // The percentiles, each tracked from epoch to epoch (exact every time; cheap while they drift slowly).
     private readonly PercentileTracker[] _zP90Layer;
@@ -68,6 +70,13 @@ public sealed class GradientFlowMetrics : IMetricGroup
     private long _small, _near0, _inLimit;
 
     public GradientFlowMetrics(Architecture arch, Activation activation, int trainCount, double derivEps = 1e-3, double zLinearEps = 0.1)
+        // Stryker disable once Boolean : scalar twin: the scalar loops and trackers write the same bits, only slower (GradientFlowMetricsScalarTwinTests) (docs/mutation-survivors.md)
+        : this(arch, activation, trainCount, derivEps, zLinearEps, vectorize: true)
+    {
+    }
+
+    /// <param name="vectorize">False to take the scalar loops (and scalar percentile trackers) where the vector ones would run: for tests of the scalar twins.</param>
+    internal GradientFlowMetrics(Architecture arch, Activation activation, int trainCount, double derivEps, double zLinearEps, bool vectorize)
     {
         ArgumentNullException.ThrowIfNull(arch);
         ArgumentNullException.ThrowIfNull(activation);
@@ -81,6 +90,7 @@ public sealed class GradientFlowMetrics : IMetricGroup
         _trainCount = trainCount;
         _derivEps = derivEps;
         _zLinearEps = zLinearEps;
+        _vectorize = vectorize;
         _hidden = arch.HiddenLayerCount;
         _layers = arch.LayerCount;
 
@@ -97,12 +107,12 @@ public sealed class GradientFlowMetrics : IMetricGroup
         _absDphi = new double[total];
         _scratch = new double[total];
         _zP90Layer = new PercentileTracker[_hidden];
-        for (int l = 0; l < _hidden; l++) _zP90Layer[l] = new PercentileTracker(_size[l], 90.0);
+        for (int l = 0; l < _hidden; l++) _zP90Layer[l] = new PercentileTracker(_size[l], 90.0, vectorize);
         if (_hidden > 0)
         {
-            _zP90 = new PercentileTracker(total, 90.0);
-            _dphiP10 = new PercentileTracker(total, 10.0);
-            _dphiP01 = new PercentileTracker(total, 1.0);
+            _zP90 = new PercentileTracker(total, 90.0, vectorize);
+            _dphiP10 = new PercentileTracker(total, 10.0, vectorize);
+            _dphiP01 = new PercentileTracker(total, 1.0, vectorize);
         }
 
         var layout = new MetricLayout(MetricCatalog.GradientFlow, _layers);
@@ -131,7 +141,7 @@ public sealed class GradientFlowMetrics : IMetricGroup
         BeginEpoch();
         for (int l = 0; l < _hidden; l++) row[DeltaColumn(l)] = HiddenLayer(l, pass.PreActivation(l), pass.Output(l), pass.PhiPrime(l), pass.Delta(l), row);
         Pooled(row);
-        row[DeltaColumn(_hidden)] = Norm(pass.Delta(_hidden));
+        row[DeltaColumn(_hidden)] = Norm(pass.Delta(_hidden), _vectorize);
     }
 
     /// <summary>
@@ -152,7 +162,7 @@ public sealed class GradientFlowMetrics : IMetricGroup
         BeginEpoch();
         for (int l = 0; l < _hidden; l++) row[DeltaColumn(l)] = HiddenLayer(l, z[l], ReadOnlySpan<double>.Empty, dphi[l], delta[l], row);
         Pooled(row);
-        row[DeltaColumn(_hidden)] = Norm(delta[_hidden]);
+        row[DeltaColumn(_hidden)] = Norm(delta[_hidden], _vectorize);
     }
 
     private void CheckRow(Span<double> row)
@@ -191,8 +201,8 @@ public sealed class GradientFlowMetrics : IMetricGroup
         double d0 = 0, d1 = 0, d2 = 0, d3 = 0, z0 = 0, z1 = 0, z2 = 0, z3 = 0, q0 = 0, q1 = 0, q2 = 0, q3 = 0;
         long small = 0, near0 = 0;
         int i = 0;
-        // Stryker disable once Boolean : scalar twin: the scalar loops add the same magnitudes and fuse the same squares into the same four lanes in index order, and count the same (GradientFlowMetricsTests, every layer size) (docs/mutation-survivors.md)
-        if (Vector256.IsHardwareAccelerated)
+        // Stryker disable once Boolean,Logical : scalar twin: the scalar loops add the same magnitudes and fuse the same squares into the same four lanes in index order, and count the same (GradientFlowMetricsTests, every layer size; GradientFlowMetricsScalarTwinTests) (docs/mutation-survivors.md)
+        if (_vectorize && Vector256.IsHardwareAccelerated)
         {
             // Lane l of each accumulator sums the elements i ≡ l (mod 4): the scalar loop's order.
             ref double zr = ref MemoryMarshal.GetReference(z), dr = ref MemoryMarshal.GetReference(dphi), er = ref MemoryMarshal.GetReference(delta);
@@ -354,14 +364,18 @@ public sealed class GradientFlowMetrics : IMetricGroup
     }
 
     /// <summary>‖x‖_F = √Σx², the squares fused-accumulated in the four lanes.</summary>
-    internal static double Norm(ReadOnlySpan<double> x) => NormFrom(x, Vector256<double>.Zero, 0);
+    // Stryker disable once Boolean : scalar twin: the scalar loop gives the same bits, only slower (GradientFlowMetricsScalarTwinTests) (docs/mutation-survivors.md)
+    internal static double Norm(ReadOnlySpan<double> x) => NormFrom(x, Vector256<double>.Zero, 0, vectorize: true);
+
+    /// <summary><see cref="Norm(ReadOnlySpan{double})"/>, by the scalar loop where the vector one would run unless <paramref name="vectorize"/>.</summary>
+    internal static double Norm(ReadOnlySpan<double> x, bool vectorize) => NormFrom(x, Vector256<double>.Zero, 0, vectorize);
 
     /// <summary><see cref="Norm(ReadOnlySpan{double})"/> from element i on, the four lanes' sums so far in <paramref name="sum"/>.</summary>
-    private static double NormFrom(ReadOnlySpan<double> x, Vector256<double> sum, int i)
+    private static double NormFrom(ReadOnlySpan<double> x, Vector256<double> sum, int i, bool vectorize)
     {
         double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        // Stryker disable once Boolean : scalar twin: the scalar loop fuses the same squares into the same four lanes in index order (docs/mutation-survivors.md)
-        if (Vector256.IsHardwareAccelerated)
+        // Stryker disable once Boolean,Logical : scalar twin: the scalar loop fuses the same squares into the same four lanes in index order (GradientFlowMetricsScalarTwinTests) (docs/mutation-survivors.md)
+        if (vectorize && Vector256.IsHardwareAccelerated)
         {
             // Lane l fuses the squares of the elements i ≡ l (mod 4), as the scalar loop: the same bits.
             ref double r = ref MemoryMarshal.GetReference(x);

@@ -29,14 +29,18 @@ internal sealed class PercentileTracker
     private double _low, _high;
     private long _less;
     private int _inBand;
+    // False only in tests: the scalar twins of the vector loops, which count and sort the same (tests/Unit/Diagnostics/PercentileTrackerScalarTwinTests).
+    private readonly bool _vectorize;
 
     /// <param name="n">How many values each call sees.</param>
     /// <param name="q">The percentile, 0 ≤ q ≤ 100.</param>
-    public PercentileTracker(int n, double q)
+    /// <param name="vectorize">False to take the scalar loops where the vector ones would run: for tests of the scalar twins.</param>
+    public PercentileTracker(int n, double q, bool vectorize = true)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
         _n = n;
         _q = q;
+        _vectorize = vectorize;
         _at = Percentile.Position.Of(n, q, nameof(q));
         // A trained layer's ranks drift by a few per epoch; a fallback doubles the margin, and calls that
         // find their ranks in the band let it shrink back, so a burst of drift (early training) costs no
@@ -63,7 +67,7 @@ internal sealed class PercentileTracker
         // Stryker disable once Statement : a tracker that does not count is never read from its counts: without pivots Finish selects, at the maximum it always selects (docs/mutation-survivors.md)
         if (!Counts) return;
         var pass = Open();
-        ScanCore(values, ref pass, ref pass, pair: false);
+        ScanCore(values, ref pass, ref pass, pair: false, _vectorize);
         Close(pass);
     }
 
@@ -82,7 +86,8 @@ internal sealed class PercentileTracker
         }
         var a = first.Open();
         var b = second.Open();
-        ScanCore(values, ref a, ref b, pair: true);
+        // The pair scans by the first tracker's loops (GradientFlowMetrics builds all its trackers alike).
+        ScanCore(values, ref a, ref b, pair: true, first._vectorize);
         first.Close(a);
         second.Close(b);
     }
@@ -112,13 +117,13 @@ internal sealed class PercentileTracker
     }
 
     /// <summary>The scan of <paramref name="a"/>, and of <paramref name="b"/> beside it when <paramref name="pair"/> (else b is not touched).</summary>
-    private static void ScanCore(ReadOnlySpan<double> values, ref Pass a, ref Pass b, bool pair)
+    private static void ScanCore(ReadOnlySpan<double> values, ref Pass a, ref Pass b, bool pair, bool vectorize)
     {
         int n = values.Length, i = 0;
         ref double r = ref MemoryMarshal.GetReference(values);
         if (
-            // Stryker disable once Boolean : scalar twin: without the eight-lane loop the four-lane loop counts and gathers the same values in index order (docs/mutation-survivors.md)
-            Vector512.IsHardwareAccelerated)
+            // Stryker disable once Boolean,Logical : scalar twin: without the eight-lane loop the four-lane loop counts and gathers the same values in index order (docs/mutation-survivors.md)
+            vectorize && Vector512.IsHardwareAccelerated)
         {
             // The same counts and the same gathering, in index order, eight lanes a step.
             Vector512<double> lowA = Vector512.Create(a.Low), highA = Vector512.Create(a.High);
@@ -135,8 +140,8 @@ internal sealed class PercentileTracker
             if (pair) b.Less += Vector512.Sum(countB);
         }
         if (
-            // Stryker disable once Boolean : scalar twin: the scalar Step counts and gathers the same values in index order (docs/mutation-survivors.md)
-            Vector256.IsHardwareAccelerated)
+            // Stryker disable once Boolean,Logical : scalar twin: the scalar Step counts and gathers the same values in index order (PercentileTrackerScalarTwinTests) (docs/mutation-survivors.md)
+            vectorize && Vector256.IsHardwareAccelerated)
         {
             Vector256<double> lowA = Vector256.Create(a.Low), highA = Vector256.Create(a.High);
             Vector256<double> lowB = Vector256.Create(b.Low), highB = Vector256.Create(b.High);
@@ -231,7 +236,7 @@ internal sealed class PercentileTracker
         if (_inBand <= SmallBand)
         {
             band = _sorted.AsSpan(0, _inBand);
-            RankSort(_band, _inBand, band);
+            RankSort(_band, _inBand, band, _vectorize);
         }
         else
         {
@@ -275,7 +280,7 @@ internal sealed class PercentileTracker
     /// without a branch on the data, so a band of a few dozen values sorts faster than by comparisons that
     /// mispredict half the time. The band's array must have room for 3 values of padding after count.
     /// </summary>
-    private static void RankSort(double[] band, int count, Span<double> sorted)
+    private static void RankSort(double[] band, int count, Span<double> sorted, bool vectorize)
     {
         int padded = (count + 3) & ~3;
         // +∞ pads whole vectors: never below a value, and never before one (its index is past count).
@@ -286,8 +291,8 @@ internal sealed class PercentileTracker
             double v = band[i];
             long rank = 0;
             int j = 0;
-            // Stryker disable once Boolean : scalar twin: the scalar loop counts the same values below v and the equal ones before it, so the same rank (docs/mutation-survivors.md)
-            if (Vector256.IsHardwareAccelerated)
+            // Stryker disable once Boolean,Logical : scalar twin: the scalar loop counts the same values below v and the equal ones before it, so the same rank (PercentileTrackerScalarTwinTests) (docs/mutation-survivors.md)
+            if (vectorize && Vector256.IsHardwareAccelerated)
             {
                 var vv = Vector256.Create(v);
                 var vi = Vector256.Create((long)i);
