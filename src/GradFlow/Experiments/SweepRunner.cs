@@ -41,9 +41,11 @@ public static class SweepRunner
         var spareLogs = new ConcurrentBag<RunLog>();
         int done = 0, resumed = 0;
         // Fewer runs than threads: the spare threads split each run's layers (the same bits for any count).
+        // Stryker disable once Arithmetic,Linq : only how many threads split one run's layers (at least 1), and the kernels give the same bits for any count (docs/mutation-survivors.md)
         int kernelThreads = Math.Max(1, options.EffectiveThreads / Math.Max(1, mine.Length));
         // However many runs fail at once, the earliest in run order is reported, as itself; on Ctrl+C the
         // runs in progress stop at their next epoch and the finished ones are on disk.
+        // Stryker disable once String : never shown: Parallel.For reports a cancel of its own token as one plain OperationCanceledException, so OrderedParallel never reaches the arm that uses this text (docs/mutation-survivors.md)
         OrderedParallel.For(mine.Length, options.EffectiveThreads, options.Cancellation, Execute, "the sweep was interrupted");
 
         void Execute(int i)
@@ -63,14 +65,18 @@ public static class SweepRunner
                 store.WriteRun(run);
                 RunProof.Record(store, key);
             }
+            // Stryker disable once Statement : memory only: a log not kept is dropped instead of reused, and a run records the same bits into a new log (docs/mutation-survivors.md)
             if (!results.Add(i, run)) spareLogs.Add(run.Log);
+            // Stryker disable once Equality,Statement : memory only: the spare not recorded into is dropped, or a null is added, which the bag's reader takes as no spare (docs/mutation-survivors.md)
             else if (spare is not null && !ReferenceEquals(spare, run.Log)) spareLogs.Add(spare);
             if (onDisk) Interlocked.Increment(ref resumed);
             options.Progress?.Report(new SweepProgress(key, Interlocked.Increment(ref done), mine.Length, onDisk));
         }
 
+        // Stryker disable once Statement : a cancel here stops the aggregates' OrderedParallel.For on the same token before it writes anything (docs/mutation-survivors.md)
         options.Cancellation.ThrowIfCancellationRequested();
         var (summaries, statistics) = shard.IsWhole ? WriteAggregates(spec, store, results, options.EffectiveThreads, options.Cancellation) : ([], null);
+        // Stryker disable once Statement : only the manifest's ElapsedSeconds, read a moment later from a running clock (docs/mutation-survivors.md)
         clock.Stop();
         store.WriteManifest(new Manifest
         {
@@ -158,6 +164,7 @@ public static class SweepRunner
     // A folder may be new, or hold an earlier (possibly interrupted) sweep of the very same spec.
     private static Manifest? CheckFolder(ResultStore store, AblationSpec spec, Shard shard)
     {
+        // Stryker disable once Statement,String : both callers refuse a root that is a file before they call CheckFolder, with this message (docs/mutation-survivors.md)
         if (File.Exists(store.Root)) throw new SpecException($"out: {store.Root} is a file; expected a folder for the results");
         var manifest = File.Exists(store.ManifestPath) ? ReadManifestOrThrow(store) : null;
         if (manifest is null)

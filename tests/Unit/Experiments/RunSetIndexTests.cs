@@ -78,7 +78,8 @@ public sealed class RunSetIndexTests : IDisposable
     public void Of_NullSpec_Throws() => Assert.Throws<ArgumentNullException>(() => RunSet.Of(null!, []));
 
     [Fact]
-    public void Constructor_NullKeys_Throws() => Assert.Throws<ArgumentNullException>(() => new RunSet(null, null!, "test_acc"));
+    public void Constructor_NullKeys_ThrowsNamingKeys() =>
+        Assert.Equal("keys", Assert.Throws<ArgumentNullException>(() => new RunSet(null, null!, "test_acc")).ParamName);
 
     [Fact]
     public void Add_RunOfAnotherIndex_NamesBoth()
