@@ -131,4 +131,39 @@ public sealed class BootstrapTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Bootstrap.MeanInterval([1.0, 2.0], seed: 1, level: 1.0));
         Assert.Throws<ArgumentOutOfRangeException>(() => Bootstrap.MeanInterval([1.0, 2.0], seed: 1, level: 0.0));
     }
+
+    [Fact]
+    public void MeanInterval_EmptySample_ThrowsNamingValues()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Bootstrap.MeanInterval([], seed: 1));
+        Assert.Equal("values", e.ParamName);
+        Assert.Equal("the sample is empty; a bootstrap needs at least one value (Parameter 'values')", e.Message);
+    }
+
+    [Fact]
+    public void MeanInterval_ZeroResamples_ThrowsNamingResamples()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Bootstrap.MeanInterval([1.0, 2.0], seed: 1, resamples: 0));
+        Assert.Equal("resamples", e.ParamName);
+        Assert.Equal(0, e.ActualValue);
+        Assert.Equal("at least one resample is needed (Parameter 'resamples')" + Environment.NewLine + "Actual value was 0.", e.Message);
+    }
+
+    [Fact]
+    public void MeanInterval_OneResample_IsThatResampleMeanAtBothEnds()
+    {
+        // One resample of a constant sample: its mean is the constant, and both percentiles of one value are it.
+        var r = Bootstrap.MeanInterval([4.0, 4.0, 4.0], seed: 7, resamples: 1);
+        Assert.Equal(1, r.Resamples);
+        Assert.Equal(4.0, r.Low);
+        Assert.Equal(4.0, r.High);
+    }
+
+    [Fact]
+    public void MeanInterval_LevelOne_ThrowsNamingLevel()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => Bootstrap.MeanInterval([1.0, 2.0], seed: 1, level: 1.0));
+        Assert.Equal("level", e.ParamName);
+        Assert.Equal("the level must lie in (0, 1) (Parameter 'level')" + Environment.NewLine + "Actual value was 1.", e.Message);
+    }
 }

@@ -50,4 +50,19 @@ public sealed class HolmBonferroniTests
         Assert.Throws<ArgumentOutOfRangeException>(() => HolmBonferroni.Adjust([0.1, 1.5]));
         Assert.Throws<ArgumentOutOfRangeException>(() => HolmBonferroni.Adjust([double.NaN]));
     }
+
+    [Fact]
+    public void Adjust_PValuesExactlyZeroAndOne_AreAccepted()
+    {
+        // m = 2, sorted (0, 1): min(1, 2·0) = 0, then max(0, min(1, 1·1)) = 1.
+        Assert.Equal([1.0, 0.0], HolmBonferroni.Adjust([1.0, 0.0]));
+    }
+
+    [Fact]
+    public void Adjust_PValueAboveOne_ThrowsNamingP()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => HolmBonferroni.Adjust([0.1, 1.5]));
+        Assert.Equal("p", e.ParamName);
+        Assert.Equal("a p-value must lie in [0, 1] (Parameter 'p')" + Environment.NewLine + "Actual value was 1.5.", e.Message);
+    }
 }

@@ -104,4 +104,19 @@ public sealed class MannWhitneyTests
     {
         Assert.Throws<ArgumentException>(() => MannWhitney.Test([1.0, double.NaN], [2.0]));
     }
+
+    [Fact]
+    public void Test_EmptySample_MessageGivesBothSizes()
+    {
+        var e = Assert.Throws<ArgumentException>(() => MannWhitney.Test([1.0, 2.0], []));
+        Assert.Null(e.ParamName);
+        Assert.Equal("both samples must be non-empty (x has 2 values, y has 0)", e.Message);
+    }
+
+    [Fact]
+    public void Test_NaNValue_MessageNamesNaN()
+    {
+        var e = Assert.Throws<ArgumentException>(() => MannWhitney.Test([1.0], [double.NaN]));
+        Assert.Equal("the samples must not contain NaN", e.Message);
+    }
 }

@@ -56,4 +56,36 @@ public sealed class SignTestTests
         Assert.Throws<ArgumentException>(() => SignTest.Test([1.0, 2.0], [1.0]));
         Assert.Throws<ArgumentException>(() => SignTest.Test([double.NaN]));
     }
+
+    [Fact]
+    public void Test_UnequalLengths_MessageGivesBothLengths()
+    {
+        var e = Assert.Throws<ArgumentException>(() => SignTest.Test([1.0, 2.0, 3.0], [1.0]));
+        Assert.Equal("paired samples must have equal lengths (x has 3 values, y has 1)", e.Message);
+    }
+
+    [Fact]
+    public void Test_EmptyDifferences_ThrowsSayingEmpty()
+    {
+        var e = Assert.Throws<ArgumentException>(() => SignTest.Test([]));
+        Assert.Equal("the sample is empty; the test needs at least one pair", e.Message);
+    }
+
+    [Fact]
+    public void Test_NaNDifference_MessageNamesNaN()
+    {
+        var e = Assert.Throws<ArgumentException>(() => SignTest.Test([1.0, double.NaN]));
+        Assert.Equal("the differences must not contain NaN", e.Message);
+    }
+
+    [Fact]
+    public void N_TwoPositiveOneNegativeOneZero_IsThree()
+    {
+        // Differences +1, +2, −1, 0: two above 0, one below, the zero dropped, so n = 2 + 1.
+        var r = SignTest.Test([1.0, 2.0, -1.0, 0.0]);
+        Assert.Equal(2, r.Positive);
+        Assert.Equal(1, r.Negative);
+        Assert.Equal(1, r.Zeros);
+        Assert.Equal(3, r.N);
+    }
 }

@@ -35,4 +35,45 @@ public sealed class SpearmanTests
         Assert.Throws<ArgumentException>(() => Spearman.Rho([1, 2], [1]));
         Assert.Throws<ArgumentException>(() => Spearman.Rho([1], [1]));
     }
+
+    [Fact]
+    public void Rho_DifferentSizes_MessageGivesBothSizes()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Spearman.Rho([1, 2, 3], [1, 2]));
+        Assert.Equal("samples of different sizes: 3 and 2", e.Message);
+    }
+
+    [Fact]
+    public void Rho_OnePair_ThrowsSayingTwoAreNeeded()
+    {
+        var e = Assert.Throws<ArgumentException>(() => Spearman.Rho([1], [1]));
+        Assert.Equal("a rank correlation needs at least two pairs", e.Message);
+    }
+
+    [Fact]
+    public void Rho_ExactlyTwoPairs_IsPlusOrMinusOne()
+    {
+        // Two pairs: centred ranks (−½, ½) against (−½, ½) or (½, −½), so ρ = ±¼/√(½·½) = ±1.
+        Assert.Equal(1.0, Spearman.Rho([1, 2], [5, 9]));
+        Assert.Equal(-1.0, Spearman.Rho([1, 2], [9, 5]));
+    }
+
+    [Fact]
+    public void Rho_RanksOneTwoThreeAgainstOneThreeTwo_IsOneHalf()
+    {
+        // Centred ranks (−1, 0, 1) and (−1, 1, 0): Σxy = 1, Σx² = Σy² = 2, ρ = 1/2.
+        Assert.Equal(0.5, Spearman.Rho([1, 2, 3], [1, 3, 2]), 1e-15);
+    }
+
+    [Fact]
+    public void Rho_TieInX_UsesAverageRanks()
+    {
+        // x ranks (1, 2.5, 2.5, 4), centred (−1.5, 0, 0, 1.5); y centred (−1.5, −0.5, 0.5, 1.5):
+        // Σxy = 4.5, Σx² = 4.5, Σy² = 5, ρ = 4.5/√22.5 = √0.9.
+        Assert.Equal(Math.Sqrt(0.9), Spearman.Rho([1, 2, 2, 3], [10, 20, 30, 40]), 1e-15);
+    }
+
+    [Fact]
+    public void Rho_PerfectlyReversed_IsMinusOne()
+        => Assert.Equal(-1.0, Spearman.Rho([1, 2, 3, 4, 5, 6], [60, 50, 40, 30, 20, 10]), 1e-15);
 }

@@ -125,4 +125,12 @@ public sealed class TimeToThresholdTests
             .Select(run => TimeToThreshold.FirstEpoch(epochs, run.Doubles("accuracy"), threshold))
             .ToArray();
     }
+
+    [Fact]
+    public void FirstEpoch_LengthMismatch_MessageGivesBothLengthsAndNamesAccuracy()
+    {
+        var e = Assert.Throws<ArgumentException>(() => TimeToThreshold.FirstEpoch([0, 10, 20], [0.5], 0.95));
+        Assert.Equal("accuracy", e.ParamName);
+        Assert.Equal("epochs has 3 entries but accuracy has 1; they must pair up (Parameter 'accuracy')", e.Message);
+    }
 }

@@ -110,4 +110,41 @@ public sealed class WilcoxonSignedRankTests
         Assert.Throws<ArgumentException>(() => WilcoxonSignedRank.Test([1.0, double.NaN], [0.0, 0.0]));
         Assert.Throws<ArgumentException>(() => WilcoxonSignedRank.Test([]));
     }
+
+    [Fact]
+    public void Test_EmptyDifferences_ThrowsSayingEmpty()
+    {
+        var e = Assert.Throws<ArgumentException>(() => WilcoxonSignedRank.Test([]));
+        Assert.Equal("the sample is empty; the test needs at least one pair", e.Message);
+    }
+
+    [Fact]
+    public void Test_NaNDifference_MessageNamesNaN()
+    {
+        var e = Assert.Throws<ArgumentException>(() => WilcoxonSignedRank.Test([1.0, double.NaN]));
+        Assert.Equal("the differences must not contain NaN", e.Message);
+    }
+
+    [Fact]
+    public void Test_EveryDifferenceZero_IsNotExact()
+    {
+        var r = WilcoxonSignedRank.Test([0.0, 0.0, 0.0]);
+        Assert.False(r.Exact);
+        Assert.Equal(3, r.Zeros);
+    }
+
+    [Fact]
+    public void Test_TwoTieGroups_TakesTheNormalRouteWithTieCorrection()
+    {
+        // d = (1, −1, 2, 2, 3): |d| ranks 1.5, 1.5, 3.5, 3.5, 5; R+ = 1.5 + 3.5 + 3.5 + 5 = 13.5, R− = 1.5.
+        // Two tie groups of t = 2: Σ t(t² − 1) = 12; σ² = (5·6·11 − ½·12)/24 = 13.5; mean 5·6/4 = 7.5.
+        // z = 6/√13.5 = √(8/3) = 1.63299316185545206546 and p = erfc(z/√2) = erfc(2/√3)
+        // = 0.102470434859749427686 (mpmath, 30 digits). A second tie group must not clear the tie flag.
+        var r = WilcoxonSignedRank.Test([1.0, -1.0, 2.0, 2.0, 3.0]);
+        Assert.False(r.Exact);
+        Assert.Equal(13.5, r.RankSumPlus);
+        Assert.Equal(1.5, r.RankSumMinus);
+        Assert.Equal(1.63299316185545206546, r.Z, 1e-14);
+        Assert.Equal(0.102470434859749427686, r.P, 1e-14);
+    }
 }
