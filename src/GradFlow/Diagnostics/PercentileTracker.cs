@@ -46,7 +46,9 @@ internal sealed class PercentileTracker
         // find their ranks in the band let it shrink back, so a burst of drift (early training) costs no
         // wide band for the rest of the run.
         _initialMargin = _margin = Math.Max(8, n / 2048);
+        // Stryker disable once Linq : the largest margin only how often a call falls back to a full selection: every call checks its ranks against the band's counts before it reads the band, so any pivot or margin gives the same percentile (docs/mutation-survivors.md)
         _maxMargin = Math.Max(_margin, n / 32);
+        // Stryker disable once Arithmetic : the band's room; a band that overflows it falls back: only how often a call falls back to a full selection: every call checks its ranks against the band's counts before it reads the band, so any pivot or margin gives the same percentile (docs/mutation-survivors.md)
         _band = new double[Math.Min(n, 8 * _maxMargin + 64) + 3]; // + 3: room to pad a short band to whole vectors
         _sorted = new double[SmallBand];
     }
@@ -248,16 +250,20 @@ internal sealed class PercentileTracker
         // extrapolate with the band's mean spacing, so that a steady drift does not run off its edge.
         int last = band.Length - 1;
         // Both ranks still three quarters of the margin inside the band: the drift is well within it, so narrow it a little.
+        // Stryker disable once Equality,Linq,Arithmetic,Assignment : only how often a call falls back to a full selection: every call checks its ranks against the band's counts before it reads the band, so any pivot or margin gives the same percentile (docs/mutation-survivors.md)
         if (_margin > _initialMargin && 4 * Math.Min(rank, last - rank - 1) >= 3 * _margin) _margin -= Math.Max(1, _margin / 16);
         int m = _margin;
         double spacing = (band[last] - band[0]) / last;
+        // Stryker disable once Equality,Arithmetic,Conditional : only how often a call falls back to a full selection: every call checks its ranks against the band's counts before it reads the band, so any pivot or margin gives the same percentile (docs/mutation-survivors.md)
         _low = rank - m >= 0 ? band[rank - m] : a - (m + 1) * spacing;
+        // Stryker disable once Equality,Arithmetic,Conditional : only how often a call falls back to a full selection: every call checks its ranks against the band's counts before it reads the band, so any pivot or margin gives the same percentile (docs/mutation-survivors.md)
         _high = rank + 1 + m <= last ? band[rank + 1 + m] : b + (m + 1) * spacing;
         return Percentile.Lerp(a, b, _at.T);
     }
 
     private double Fallback(ReadOnlySpan<double> all, Span<double> scratch)
     {
+        // Stryker disable once Boolean,Linq : only how often a call falls back to a full selection: every call checks its ranks against the band's counts before it reads the band, so any pivot or margin gives the same percentile (docs/mutation-survivors.md)
         if (_hasPivots) _margin = Math.Min(2 * _margin, _maxMargin);
         Fallbacks++;
         int n = _n, k = _at.Lo, m = _margin;
@@ -265,6 +271,7 @@ internal sealed class PercentileTracker
         all.CopyTo(s);
         double a = Selection.SelectPair(s, 0, n - 1, k, wantNext: true, out double b);
         // s[..k] ≤ s[k] ≤ s[k+1..]: each pivot is one more selection on its side.
+        // Stryker disable once Equality,Arithmetic,Boolean : only how often a call falls back to a full selection: every call checks its ranks against the band's counts before it reads the band, so any pivot or margin gives the same percentile (docs/mutation-survivors.md)
         _low = k - m >= 0 ? Selection.SelectPair(s, 0, k - 1, k - m, wantNext: false, out _) : double.NegativeInfinity;
         _high = k + 1 + m < n ? Selection.SelectPair(s, k + 1, n - 1, k + 1 + m, wantNext: false, out _) : double.PositiveInfinity;
         _hasPivots = true;
