@@ -109,18 +109,7 @@ public sealed class GradientFlowMetricsTrainingTests
         }
     }
 
-    /// <summary>NumPy's linear percentile from a fully sorted copy: the definition, written independently.</summary>
-    private static double NumPyPercentileBySorting(IEnumerable<double> values, double q)
-    {
-        var sorted = values.ToArray();
-        Array.Sort(sorted);
-        int n = sorted.Length;
-        double index = (n - 1) * (q / 100.0);
-        if (index >= n - 1) return sorted[n - 1];
-        int lo = (int)Math.Floor(index);
-        double t = index - lo, a = sorted[lo], b = sorted[lo + 1];
-        return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t;
-    }
+    private static double NumPyPercentileBySorting(IEnumerable<double> values, double q) => SortedPercentileModel.Of(values, q);
 
     [Theory]
     [InlineData("relu")]

@@ -10,19 +10,9 @@ namespace GradFlow.Tests.Unit.Diagnostics;
 /// </summary>
 public sealed class PercentileTrackerBandTests
 {
-    // NumPy's percentile(method="linear") by sorting: index (n − 1)·q/100, lerp of its two neighbours as NumPy writes it.
-    private static double NumPyPercentile(IEnumerable<double> values, double q)
-    {
-        var sorted = values.Order().ToArray();
-        double index = (sorted.Length - 1) * (q / 100.0);
-        int lo = (int)Math.Floor(index);
-        if (lo >= sorted.Length - 1) return sorted[^1];
-        double t = index - lo, a = sorted[lo], b = sorted[lo + 1];
-        return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t;
-    }
+    private static double NumPyPercentile(IEnumerable<double> values, double q) => SortedPercentileModel.Of(values, q);
 
-    private static void AssertBits(double expected, double actual, string what) =>
-        Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual), $"{what}: expected {expected:R}, got {actual:R}");
+    private static void AssertBits(double expected, double actual, string what) => SortedPercentileModel.AssertBits(expected, actual, what);
 
     private static double Call(PercentileTracker tracker, double[] values)
     {

@@ -21,19 +21,9 @@ public sealed class SweepRunnerFastTests : IDisposable
 
     private string Dir(string name) => Path.Combine(_root, name);
 
-    private static SortedDictionary<string, byte[]> Files(string dir) =>
-        new(Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories)
-            .Where(f => Path.GetFileName(f) is not ("manifest.json" or FolderLock.LockName or FolderLock.OwnerName))
-            .ToDictionary(f => Path.GetRelativePath(dir, f), File.ReadAllBytes), StringComparer.Ordinal);
+    private static SortedDictionary<string, byte[]> Files(string dir) => SweepFolders.Files(dir);
 
-    private static void AssertSameFiles(string expectedDir, string actualDir)
-    {
-        var expected = Files(expectedDir);
-        var actual = Files(actualDir);
-        Assert.Equal(expected.Keys, actual.Keys);
-        foreach (var (name, bytes) in expected)
-            Assert.True(bytes.AsSpan().SequenceEqual(actual[name]), $"{name} differs between {expectedDir} and {actualDir}");
-    }
+    private static void AssertSameFiles(string expectedDir, string actualDir) => SweepFolders.AssertSameFiles(expectedDir, actualDir);
 
     private static void AssertSameBits(RunLog expected, RunLog actual)
     {
