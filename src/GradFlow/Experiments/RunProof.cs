@@ -21,7 +21,6 @@ public static class RunProof
     public static void Record(ResultStore store, RunKey key)
     {
         var (hash, length) = Hash(store.RunPath(key));
-        Directory.CreateDirectory(Path.Combine(store.Root, Folder));
         AtomicFile.WriteText(PathOf(store, key), w => w.Write(string.Create(CultureInfo.InvariantCulture, $"{hash} {length}\n")));
     }
 

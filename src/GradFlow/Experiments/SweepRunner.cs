@@ -21,7 +21,7 @@ public static class SweepRunner
         if (spec.MemoryProblem(options.EffectiveThreads, owned, options.AvailableMemory ?? Numerics.MemoryBudget.AvailableBytes, options.EffectiveRetainedRunBytes) is { } tooBig)
             throw new SpecException(tooBig);
         var store = new ResultStore(outDirectory);
-        if (File.Exists(store.Root)) throw new SpecException($"out: {store.Root} is a file; expected a folder for the results");
+        RefuseFile(store);
         // One owner per folder, for the whole sweep: a second sweep into it is refused at once.
         using var owner = FolderLock.Acquire(store.Root);
         var existing = CheckFolder(store, spec, shard);
@@ -45,8 +45,8 @@ public static class SweepRunner
         int kernelThreads = Math.Max(1, options.EffectiveThreads / Math.Max(1, mine.Length));
         // However many runs fail at once, the earliest in run order is reported, as itself; on Ctrl+C the
         // runs in progress stop at their next epoch and the finished ones are on disk.
-        // Stryker disable once String : never shown: Parallel.For reports a cancel of its own token as one plain OperationCanceledException, so OrderedParallel never reaches the arm that uses this text (docs/mutation-survivors.md)
-        OrderedParallel.For(mine.Length, options.EffectiveThreads, options.Cancellation, Execute, "the sweep was interrupted");
+        // A cancel reaches the caller as Parallel.For's own OperationCanceledException (every run stops on the loop's token).
+        OrderedParallel.For(mine.Length, options.EffectiveThreads, options.Cancellation, Execute);
 
         void Execute(int i)
         {
@@ -110,7 +110,7 @@ public static class SweepRunner
         }
         spec!.Validate();
         var target = new ResultStore(outDirectory);
-        if (File.Exists(target.Root)) throw new SpecException($"out: {target.Root} is a file; expected a folder for the results");
+        RefuseFile(target);
         using var owner = FolderLock.Acquire(target.Root);
         CheckFolder(target, spec, Shard.Whole);
         var runs = spec.Runs();
@@ -161,11 +161,15 @@ public static class SweepRunner
         return (summaries, statistics);
     }
 
+    // A results folder that is a file is refused before its lock is taken (the lock would fail less clearly).
+    private static void RefuseFile(ResultStore store)
+    {
+        if (File.Exists(store.Root)) throw new SpecException($"out: {store.Root} is a file; expected a folder for the results");
+    }
+
     // A folder may be new, or hold an earlier (possibly interrupted) sweep of the very same spec.
     private static Manifest? CheckFolder(ResultStore store, AblationSpec spec, Shard shard)
     {
-        // Stryker disable once Statement,String : both callers refuse a root that is a file before they call CheckFolder, with this message (docs/mutation-survivors.md)
-        if (File.Exists(store.Root)) throw new SpecException($"out: {store.Root} is a file; expected a folder for the results");
         var manifest = File.Exists(store.ManifestPath) ? ReadManifestOrThrow(store) : null;
         if (manifest is null)
         {

@@ -10,7 +10,10 @@ namespace GradFlow.Theory;
 /// The split always includes 0, so each half-line's weight e^{−(t ± √2x)²/2} decays faster than e^{−x²}.
 /// Accuracy (tests/Unit/Theory): ≤ 1e-12 relative, at the default node counts, on the closed forms
 /// (ReLU, identity, erf, probit-like Gaussian-CDF integrands) and on every activation against
-/// 40-digit mpmath references for q in [1e-3, 16]; the pair expectation ≤ 1e-11 for |c| ≤ 0.999.
+/// 40-digit mpmath references for q in [1e-3, 16]; the pair expectation ≤ 1e-11 for |c| ≤ 0.999 on the
+/// tested integrands (an inner erf step up to q₂ = 25, an outer one up to q₁ = 400). Not held for sharper
+/// inner steps: against Stein's closed form with erf at c = 0.6 it is 6.6e-10 relative at q₂ = 100 and
+/// 6.6e-8 at q₂ = 400, and a kink at 10 with q₂ = 25, c = 0.999 gives 2.0e-9 (docs/mutation-survivors.md).
 /// </summary>
 public sealed class GaussianExpectation
 {
