@@ -36,6 +36,21 @@ public sealed class DivergenceRuleTests
         for (int r = 0; r < last; r++) Assert.True(result.Log[r, "train_loss"] <= Trainer.DivergenceFactor * Math.Max(initial, Math.Log(2)), $"row {r}");
     }
 
+    // A large starting loss moves the bound with it: 1000 × loss₀, not 1000 × ln 2 and not 1000 / loss₀.
+    // ReLU without biases is positively homogeneous, so init scale 40 multiplies every logit by 40³ and
+    // puts loss₀ past 1000 × ln 2; a learning rate of 1e-12 keeps each later loss within a hair of loss₀.
+    [Fact]
+    public void Run_StartingLossAboveThousandTimesLn2_StaysBelowItsOwnBound_DoesNotDiverge()
+    {
+        var result = Train(Activation<Relu>.Instance, 1e-12, 5, scale: 40);
+
+        double initial = result.Log[0, "train_loss"];
+        Assert.True(initial > Trainer.DivergenceFactor * Math.Log(2), $"loss₀ {initial} must exceed 1000 × ln 2 for the test to tell max from min");
+        Assert.False(result.Diverged, $"diverged at {result.DivergedAt} with loss₀ {initial}");
+        Assert.Equal(5, result.Log.Count);
+        for (int r = 0; r < 5; r++) Assert.Equal(initial, result.Log[r, "train_loss"], initial * 1e-6);
+    }
+
     [Theory]
     [InlineData("relu", 0.05)]
     [InlineData("tanh", 0.05)]
