@@ -1,3 +1,4 @@
+using GradFlow.Curvature;
 using GradFlow.Experiments;
 
 namespace GradFlow.Tests.Unit.Experiments;
@@ -75,6 +76,19 @@ public sealed class SpectrumAtEndsTests
 
         Assert.Equal(one.Last, own.Last);
         Assert.NotEqual(other.Last, own.Last);
+    }
+
+    [Fact]
+    public void Compute_ModelAtExactlyTheDenseLimit_HasBothSpectra()
+    {
+        // 2·3 + 3 + 3·29 + 29 + 29·62 + 62 + 62 + 1 = 2048 parameters: the dense Hessian's limit is inclusive.
+        var spec = Small with { Arch = [2, 3, 29, 62, 1], N = 8 };
+
+        var spectrum = SpectrumAtEnds.Compute(spec, spec.Runs()[0]);
+
+        Assert.NotNull(spectrum);
+        Assert.Equal(DenseHessian.MaxParameters, spectrum.Value.First.Length);
+        Assert.Equal(DenseHessian.MaxParameters, spectrum.Value.Last.Length);
     }
 
     [Fact]

@@ -390,6 +390,7 @@ public sealed class SweepRunnerFastTests : IDisposable
     {
         // The notice about the cut file comes from inside the run that retrains it: cancelling there stops that run's training.
         SweepRunner.Run(Tiny, Dir("ci"), new SweepOptions(Threads: 1));
+        var firstStart = new ResultStore(Dir("ci")).ReadManifest()!.StartedUtc;
         string victim = new ResultStore(Dir("ci")).RunPath(Tiny.Runs()[1]);
         File.WriteAllLines(victim, File.ReadAllLines(victim).Take(2));
         var cut = File.ReadAllBytes(victim);
@@ -399,7 +400,10 @@ public sealed class SweepRunnerFastTests : IDisposable
             SweepRunner.Run(Tiny, Dir("ci"), new SweepOptions(Threads: 1, Cancellation: cancel.Token, Notice: _ => cancel.Cancel())));
 
         Assert.Equal(cut, File.ReadAllBytes(victim));
-        Assert.Null(new ResultStore(Dir("ci")).ReadManifest()!.FinishedUtc);
+        var interrupted = new ResultStore(Dir("ci")).ReadManifest()!;
+        Assert.Null(interrupted.FinishedUtc);
+        // The resumed sweep's manifest, written before its runs, keeps the sweep's first start.
+        Assert.Equal(firstStart, interrupted.StartedUtc);
     }
 
     [Fact]
