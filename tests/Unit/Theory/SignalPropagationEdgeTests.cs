@@ -8,6 +8,8 @@ namespace GradFlow.Tests.Unit.Theory;
 public sealed class SignalPropagationEdgeTests
 {
     private static readonly Activation Tanh = ActivationRegistry.Get("tanh");
+    private static readonly Activation Relu = ActivationRegistry.Get("relu");
+    private const double Tol = SignalPropagation.EdgeTolerance;
 
     [Fact]
     public void Constructor_NotAVariance_Throws()
@@ -45,6 +47,77 @@ public sealed class SignalPropagationEdgeTests
         Assert.Equal(1.0, a.CStar);
         Assert.Equal(BitConverter.DoubleToInt64Bits(a.Chi1), BitConverter.DoubleToInt64Bits(a.ChiC));
         Assert.Equal(-1 / Math.Log(a.Chi1), a.XiC);
+    }
+
+    [Fact]
+    public void FixedPointQ_BiasAtTheUpperBound_IsTheBiasNotInfinity()
+    {
+        // q* = σ_b² + σ_w² E[tanh²] ∈ [σ_b², σ_b² + σ_w²] = [1e12, 1e12 + 1e-6], and 1e12 + 1e-6 rounds to 1e12
+        // (half an ulp of 1e12 is 6e-5): q* is 1e12 exactly, finite.
+        var sp = new SignalPropagation(Tanh, 1e-6, 1e12);
+        Assert.Equal(1e12 + 1e-6, 1e12);
+        Assert.Equal(1e12, sp.FixedPointQ());
+    }
+
+    [Fact]
+    public void FixedPointQ_BiasAtTheLowerBound_IsTheBiasNotZero()
+    {
+        // q* ∈ [σ_b², σ_b² + σ_w² q*] (E[tanh²(√q z)] ≤ q): 1e-250 + 1e-30·q* rounds to 1e-250, so q* is 1e-250 exactly.
+        var sp = new SignalPropagation(Tanh, 1e-30, 1e-250);
+        Assert.Equal(1e-250, sp.FixedPointQ());
+    }
+
+    [Fact]
+    public void FixedPointQ_ReluSmallBias_IsTheGeometricSeriesToRelativePrecision()
+    {
+        // q* = σ_b² + (σ_w²/2) q*, so q* = σ_b²/(1 − σ_w²/2) = 2e-6: a small q* needs a relative stopping rule.
+        var sp = new SignalPropagation(Relu, 1.0, 1e-6);
+        double expected = 1e-6 / (1 - 0.5);
+        double q = sp.FixedPointQ();
+        Assert.True(Math.Abs(q - expected) <= 1e-12 * expected, $"{q:R} vs {expected:R}");
+    }
+
+    [Fact]
+    public void FixedPointQ_SlowContractionWithBias_IsNeverBelowTheBias()
+    {
+        // tanh at σ_w = 1 with σ_b² = 1e-12 contracts so slowly that the iteration stops at its step cap, not at
+        // q*; whatever it returns, every value of the length map is σ_w² E[φ²] + σ_b² ≥ σ_b².
+        var sp = new SignalPropagation(Tanh, 1.0, 1e-12);
+        double q = sp.FixedPointQ();
+        Assert.True(q >= 1e-12, $"{q:R}");
+    }
+
+    [Fact]
+    public void FixedPointQ_TanhAtChiQZeroOnePlusTolerance_IsWithinTheTinyFixedPoint()
+    {
+        // σ_b = 0: E[tanh²(√q z)] = q − 2q² + O(q³), so q = σ_w²(q − 2q²) gives q* ≈ (1 − 1/σ_w²)/2 ≈ 5e-10 for
+        // σ_w² ≈ 1 + 1e-9; from q0 = 1 the iteration creeps like 1/(2l) and cannot get there in its step cap.
+        // σ_w² is set so that χ_q(0) is 1 + EdgeTolerance exactly: the edge by the tolerance, where q* ≈ 0 is the answer.
+        double s = new SignalPropagation(Tanh, 1.0).ChiQ(0);
+        SignalPropagation? sp = null;
+        for (double w = Math.BitDecrement(Math.BitDecrement((1 + Tol) / s)); w <= Math.BitIncrement(Math.BitIncrement((1 + Tol) / s)); w = Math.BitIncrement(w))
+            if (new SignalPropagation(Tanh, w).ChiQ(0) == 1 + Tol) { sp = new SignalPropagation(Tanh, w); break; }
+        Assert.NotNull(sp);
+        double q = sp.FixedPointQ();
+        Assert.True(q >= 0 && q <= 1e-9, $"{q:R}");
+    }
+
+    [Fact]
+    public void Analyse_ReluNoBiasAtChi1OnePlusTolerance_CStarIsOne()
+    {
+        // With σ_b = 0 the ReLU correlation map is χ₁ f(c), f(c) = (√(1 − c²) + (π − arccos c) c)/π (Cho & Saul 2009),
+        // and f(c) > c on [−1, 1): for χ₁ ≥ 1 the clamped map climbs to c = 1, its only fixed point.
+        // σ_w² = 2(1 + EdgeTolerance) exactly; E[φ′²] = ½ comes out of the quadrature as ½ or one ulp off, depending on q,
+        // so the start q0 (and with it q*) is chosen where χ₁(q*) is 1 + EdgeTolerance exactly.
+        var sp = new SignalPropagation(Relu, 2 * (1 + Tol));
+        FixedPointAnalysis? a = null;
+        for (double q0 = 0.5; q0 <= 4 && a is null; q0 += 0.25)
+        {
+            var candidate = sp.Analyse(q0);
+            if (candidate.Chi1 == 1 + Tol) a = candidate;
+        }
+        Assert.NotNull(a);
+        Assert.Equal(1.0, a.CStar);
     }
 
     [Fact]
