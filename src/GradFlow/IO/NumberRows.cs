@@ -16,7 +16,7 @@ public static class NumberRows
     /// <summary>One row: its first field, the numbers between, and its last field (null when empty).</summary>
     public delegate void RowAction(int first, ReadOnlySpan<double> values, int? last);
 
-    /// <summary>The header's fields and the number of rows after it, or false when the text is not plain.</summary>
+    /// <summary>The header's fields and the number of rows after it, or false (no fields, 0 rows) when the text is not plain.</summary>
     public static bool TryReadHeader(ReadOnlySpan<byte> text, out string[] header, out int rows)
     {
         header = [];

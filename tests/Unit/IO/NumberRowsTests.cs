@@ -95,8 +95,28 @@ public sealed class NumberRowsTests
         Assert.Equal(0, calls);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("epoch,,last\n0,1,\n")]
+    [InlineData("epoch,\"a\",last\n")]
+    public void TryReadHeader_NotPlain_FalseWithNoFieldsAndNoRows(string text)
+    {
+        Assert.False(NumberRows.TryReadHeader(Encoding.UTF8.GetBytes(text), out var header, out int rows));
+
+        Assert.Empty(header);
+        Assert.Equal(0, rows);
+    }
+
+    // TryReadRows skips the first line whatever it holds (TryReadHeader judges it): an empty one too.
     [Fact]
-    public void TryReadHeader_Empty_False() => Assert.False(NumberRows.TryReadHeader([], out _, out _));
+    public void TryReadRows_EmptyFirstLine_GivesTheRowsAfterIt()
+    {
+        var firsts = new List<int>();
+
+        Assert.True(NumberRows.TryReadRows("\n3,1,\n4,2,7\n"u8, 1, new double[1], (first, _, _) => firsts.Add(first)));
+
+        Assert.Equal([3, 4], firsts);
+    }
 
     [Fact]
     public void TryReadRows_LongerBuffer_EachRowSeesExactlyTheColumns()
