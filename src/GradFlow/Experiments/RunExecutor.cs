@@ -28,6 +28,7 @@ public static class RunExecutor
         IReadOnlyList<IMetricGroup> groups = MetricGroups(spec, activation, split.Train.Count);
         if (spec.CurvatureEvery > 0)
             groups = [.. groups, new CurvatureMetrics(arch, split.Train, rate, spec.CurvatureEvery, key.Seed), new DynamicsMetrics(model, rate)];
+        // Stryker disable once Initializer : only how many threads split the run's layers; the kernels give the same bits for any count (RunExecutorTests.Execute_TwoKernelThreads_GivesTheSameBits) (docs/mutation-survivors.md)
         var trainer = new Trainer(model, split, new TrainingOptions(rate, spec.Epochs, spec.LogEvery) { KernelThreads = kernelThreads }, groups, log);
         var result = trainer.Run(cancellation);
         return new RunResult(key, result);
