@@ -17,6 +17,11 @@ public sealed record Claim(
     Func<AblationSpec, bool> Configuration,
     IReadOnlyList<ClaimComparison> Comparisons)
 {
-    /// <summary>The significance level; 0.05 unless the claim says otherwise.</summary>
-    public double Alpha { get; init; } = 0.05;
+    /// <summary>The significance level, in (0, 1); 0.05 unless the claim says otherwise.</summary>
+    /// <remarks>No p is above 1: at α ≥ 1 a comparison whose effect is 0 (p = 1) would count as significant.</remarks>
+    public double Alpha
+    {
+        get;
+        init => field = value is > 0 and < 1 ? value : throw new ArgumentOutOfRangeException(nameof(Alpha), value, "α must lie in (0, 1)");
+    } = 0.05;
 }

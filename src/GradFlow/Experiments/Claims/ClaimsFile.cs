@@ -32,11 +32,11 @@ public static class ClaimsFile
         foreach (var claim in claims)
         {
             string claimVerdict = Code(claim.Verdict);
+            // A claim without comparisons gets one row of its verdict; the loop below then writes nothing.
             if (claim.Comparisons.Count == 0)
             {
                 foreach (var cell in new[] { claim.Claim.Id, "", "", "", "", "", "", "", "", "", "", claimVerdict, claimVerdict }) csv.WriteField(cell);
                 csv.NextRecord();
-                continue;
             }
             foreach (var c in claim.Comparisons)
             {

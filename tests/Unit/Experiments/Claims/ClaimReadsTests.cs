@@ -62,4 +62,33 @@ public sealed class ClaimReadsTests
         Assert.Null(ClaimReads.Groups(Setting("a"), Setting("zz"), "m")(input));
         Assert.Null(ClaimReads.Each(Setting("a"), "no_such_metric", r => r.Final("m"), "m")(input));
     }
+
+    [Fact]
+    public void PairedEpochsTo_Names_EachSettingAndTheThresholdToFourDigits()
+    {
+        var input = Of([Curve("a", 0, [0.1, 0.9])], [Curve("b", 0, [0.9, 0.9])]);
+        var s = ClaimReads.PairedEpochsTo(Setting("a"), Setting("b"), "m", 0.123456)(input)!;
+        Assert.Equal("a (xavier, scale 1) epoch to m 0.1235", s.FirstName);
+        Assert.Equal("b (xavier, scale 1) epoch to m 0.1235", s.SecondName);
+    }
+
+    [Fact]
+    public void Each_Names_TheSettingAndWhatAndNoSecond()
+    {
+        var s = ClaimReads.Each(Setting("a"), "m", r => r.Final("m"), "final m")(Of(Values("a", 1.0)))!;
+        Assert.Equal("a (xavier, scale 1) final m", s.FirstName);
+        Assert.Equal("", s.SecondName);
+    }
+
+    [Fact]
+    public void EachPair_SkipsASeedWhereEitherRunDivergedAndNamesWhat()
+    {
+        var input = Of(
+            [Run("a", 0, 2.0), Run("a", 1, double.NaN, divergedAt: 3), Run("a", 2, 9.0)],
+            [Run("b", 0, 4.0), Run("b", 1, 3.0), Run("b", 2, double.NaN, divergedAt: 2)]);
+        var s = ClaimReads.EachPair(Setting("a"), Setting("b"), "m", (a, b) => a.Final("m") / b.Final("m"), "a / b")(input)!;
+        Assert.Equal([0.5], s.First);
+        Assert.Equal("a / b", s.FirstName);
+        Assert.Equal("", s.SecondName);
+    }
 }
