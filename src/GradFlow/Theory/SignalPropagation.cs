@@ -51,16 +51,17 @@ public sealed class SignalPropagation
 
     /// <summary>
     /// The length map iterated from <paramref name="q0"/> to its fixed point: 0 where it contracts to 0
-    /// (σ_b = 0 and χ_q(0) &lt; 1), +∞ where it grows without bound (ReLU with σ_w² &gt; 2).
+    /// (σ_b = 0 and χ_q(0) &lt; 1 with q0 in the basin of 0), +∞ where it grows without bound (ReLU with
+    /// σ_w² &gt; 2; GELU with σ_w² in about (2.4, 4) from q0 = 1, although 0 attracts there too).
     /// </summary>
     public double FixedPointQ(double q0 = 1.0)
     {
-        // With σ_b = 0 and φ(0) = 0, q = 0 is a fixed point of slope χ_q(0⁺): attracting below 1 (then q* = 0
-        // without iterating), marginal at 1 (tanh at σ_w = 1: q^l → 0 only like 1/l, which iterating cannot reach).
+        // With σ_b = 0 and φ(0) = 0, q = 0 is a fixed point of slope χ_q(0⁺): attracting below 1, marginal at 1
+        // (tanh at σ_w = 1: q^l → 0 only like 1/l, which iterating cannot reach). Attracting is local: GELU and
+        // SiLU at σ_w² just below 4 have χ_q(0) < 1 yet grow without bound from q0 = 1, so q0 is always iterated.
         bool zeroIsFixed = SigmaB2 == 0 && Phi.Activation.Value(0) == 0;
         // Stryker disable once Conditional : chiQAtZero is read only behind `zeroIsFixed &&`, and ChiQ(0) has no side effect
         double chiQAtZero = zeroIsFixed ? ChiQ(0) : double.NaN;
-        if (zeroIsFixed && chiQAtZero < 1 - EdgeTolerance) return 0;
         double q = q0;
         for (int i = 0; i < 20_000; i++)
         {

@@ -154,4 +154,25 @@ public sealed class SignalPropagationEdgeTests
         Assert.True(Math.Abs(phi.SecondMoment(2.0) - exact) > 1e-6);
         Assert.Equal(3, coarse.HalfLineNodes);
     }
+
+    [Theory]
+    [InlineData("gelu")]
+    [InlineData("silu")]
+    public void FixedPointQ_ZeroAttractsButTheMapRisesFromQ0_GrowsWithoutBound(string name)
+    {
+        const double sigmaW2 = 3.9;
+        var sp = new SignalPropagation(ActivationRegistry.Get(name), sigmaW2);
+        // χ_q(0) = σ_w² φ′(0)² = 3.9 / 4: zero is an attracting fixed point…
+        Assert.Equal(0.975, sp.ChiQ(0), 1e-12);
+        // …but the 40-digit oracle puts σ_w² E[φ(√q z)²] above q at every q ≥ 0.1 it holds, rising toward the
+        // ReLU-like σ_w²/2 = 1.95: from q0 = 1 the iterates grow without bound.
+        var above = ExpectationOracle.Rows.Where(r => r.Activation == name && r.Q >= 0.1).ToArray();
+        Assert.Equal(7, above.Length);
+        Assert.All(above, r => Assert.True(sigmaW2 * r.Phi2 > 1.03 * r.Q, $"q = {r.Q}"));
+        Assert.Equal(double.PositiveInfinity, sp.FixedPointQ(1.0));
+        // At q = 0.001 the map is below the identity (ratio 0.977 in the oracle), and q0 there falls to 0.
+        var low = ExpectationOracle.Rows.Single(r => r.Activation == name && r.Q == 0.001);
+        Assert.True(sigmaW2 * low.Phi2 < 0.98 * low.Q);
+        Assert.Equal(0.0, sp.FixedPointQ(0.001));
+    }
 }
