@@ -81,12 +81,13 @@ public sealed class ClaimEvaluatorTiesTests
     public void Evaluate_AlikePairedWithMargin_ComparesTheMeansOfBothSettings()
     {
         // Every seed of "a" is its "b" ± 5, alternately: no rank evidence, equal means; the margin of 1 holds.
-        double[] b = Ramp(10);
+        // "b" alternates near 0 and 20, so neither mean is near either minimum.
+        double[] b = [.. Enumerable.Range(0, 10).Select(i => (i % 2 == 0 ? 0.0 : 20.0) + i / 100.0)];
         double[] a = [.. b.Select((v, i) => v + (i % 2 == 0 ? 5.0 : -5.0))];
         var paired = Paired("a", "b", ClaimTest.Wilcoxon, Expectation.Alike) with { Margin = 1.0 };
         var result = ClaimEvaluator.Evaluate(ClaimOf(paired), Of(Values("a", a), Values("b", b)));
         Assert.Equal(ClaimVerdict.Holds, result.Verdict);
-        // Shifted by 2 on every seed the means differ by 2 > 1 even where the ranks still show nothing.
+        // Shifted by 2 on every seed the means differ by 2 > 1 while the ranks still show nothing.
         var shifted = ClaimEvaluator.Evaluate(ClaimOf(paired), Of(Values("a", [.. a.Select(v => v + 2.0)]), Values("b", b)));
         Assert.True(shifted.Comparisons[0].AdjustedP >= 0.05, $"p = {shifted.Comparisons[0].AdjustedP}");
         Assert.Equal(ClaimVerdict.DoesNotHold, shifted.Verdict);
@@ -109,6 +110,24 @@ public sealed class ClaimEvaluatorTiesTests
     [InlineData(1.0)]
     [InlineData(-0.05)]
     [InlineData(double.NaN)]
-    public void Alpha_OutsideZeroToOne_Refused(double alpha) =>
-        Assert.Throws<ArgumentOutOfRangeException>(() => ClaimOf() with { Alpha = alpha });
+    public void Alpha_OutsideZeroToOne_RefusedNamingTheRange(double alpha)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => ClaimOf() with { Alpha = alpha });
+        Assert.Equal("Alpha", e.ParamName);
+        Assert.StartsWith("α must lie in (0, 1)", e.Message);
+    }
+
+    [Theory]
+    [InlineData(Expectation.Greater)]
+    [InlineData(Expectation.Less)]
+    public void Evaluate_SignificantWithEffectZero_DoesNotHoldEitherWay(Expectation expect)
+    {
+        // Never: each test's p is 1 at effect 0 (NullEffectProperties), and α < 1. The nearest case, a
+        // claim at α just below 1: p = 1 is not below it, so neither direction holds.
+        var claim = ClaimOf(Groups("a", "b", expect)) with { Alpha = Math.BitDecrement(1.0) };
+        var result = ClaimEvaluator.Evaluate(claim, Of(Values("a", 1, 4, 5, 8), Values("b", 2, 3, 6, 7)));
+        Assert.Equal(0.0, result.Comparisons[0].Effect);
+        Assert.Equal(1.0, result.Comparisons[0].AdjustedP);
+        Assert.Equal(ClaimVerdict.DoesNotHold, result.Verdict);
+    }
 }
