@@ -77,6 +77,7 @@ public sealed class ClaimReadsTests
     {
         var s = ClaimReads.Each(Setting("a"), "m", r => r.Final("m"), "final m")(Of(Values("a", 1.0)))!;
         Assert.Equal("a (xavier, scale 1) final m", s.FirstName);
+        Assert.Empty(s.Second);
         Assert.Equal("", s.SecondName);
     }
 
