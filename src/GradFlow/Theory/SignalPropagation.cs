@@ -60,8 +60,6 @@ public sealed class SignalPropagation
         // (tanh at σ_w = 1: q^l → 0 only like 1/l, which iterating cannot reach). Attracting is local: GELU and
         // SiLU at σ_w² just below 4 have χ_q(0) < 1 yet grow without bound from q0 = 1, so q0 is always iterated.
         bool zeroIsFixed = SigmaB2 == 0 && Phi.Activation.Value(0) == 0;
-        // Stryker disable once Conditional : chiQAtZero is read only behind `zeroIsFixed &&`, and ChiQ(0) has no side effect
-        double chiQAtZero = zeroIsFixed ? ChiQ(0) : double.NaN;
         double q = q0;
         for (int i = 0; i < 20_000; i++)
         {
@@ -71,7 +69,7 @@ public sealed class SignalPropagation
             if (Math.Abs(next - q) <= 1e-14 * next) return next;
             q = next;
         }
-        return zeroIsFixed && chiQAtZero <= 1 + EdgeTolerance && LengthMap(q) < q ? 0 : q;
+        return zeroIsFixed && ChiQ(0) <= 1 + EdgeTolerance && LengthMap(q) < q ? 0 : q;
     }
 
     /// <summary>The stable fixed point of the correlation map at length q*: 1 in the ordered phase, below 1 in the chaotic one.</summary>

@@ -157,5 +157,6 @@ public sealed class ClaimEvaluatorTests
         var claim = ClaimOf(Paired("a", "b", ClaimTest.Wilcoxon, Expectation.Greater)) with { Configuration = StudyConfiguration.Of(Presets.Seed) };
         var result = ClaimEvaluator.Evaluate(claim, Of(Values("a", Rise(10)), Values("b", Ramp(10))));
         Assert.Equal(ClaimVerdict.NotApplicable, result.Verdict);
+        Assert.Empty(result.Comparisons);
     }
 }

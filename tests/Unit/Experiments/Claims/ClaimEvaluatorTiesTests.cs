@@ -69,15 +69,6 @@ public sealed class ClaimEvaluatorTiesTests
     }
 
     [Fact]
-    public void Evaluate_OtherConfiguration_NoComparisons()
-    {
-        var elsewhere = ClaimOf(Paired("a", "b", ClaimTest.Wilcoxon, Expectation.Greater)) with { Configuration = _ => false };
-        var result = ClaimEvaluator.Evaluate(elsewhere, Of(Values("a", Rise(10)), Values("b", Ramp(10))));
-        Assert.Equal(ClaimVerdict.NotApplicable, result.Verdict);
-        Assert.Empty(result.Comparisons);
-    }
-
-    [Fact]
     public void Evaluate_AlikePairedWithMargin_ComparesTheMeansOfBothSettings()
     {
         // Every seed of "a" is its "b" ± 5, alternately: no rank evidence, equal means; the margin of 1 holds.
@@ -120,10 +111,10 @@ public sealed class ClaimEvaluatorTiesTests
     [Theory]
     [InlineData(Expectation.Greater)]
     [InlineData(Expectation.Less)]
-    public void Evaluate_SignificantWithEffectZero_DoesNotHoldEitherWay(Expectation expect)
+    public void Evaluate_EffectZeroAtAlphaJustBelowOne_PIsOneAndDoesNotHold(Expectation expect)
     {
-        // Never: each test's p is 1 at effect 0 (NullEffectProperties), and α < 1. The nearest case, a
-        // claim at α just below 1: p = 1 is not below it, so neither direction holds.
+        // A significant effect of 0 cannot occur: each test's p is 1 at effect 0 (NullEffectProperties), and
+        // α < 1. The nearest case, α just below 1: p = 1 is not below it, so neither direction holds.
         var claim = ClaimOf(Groups("a", "b", expect)) with { Alpha = Math.BitDecrement(1.0) };
         var result = ClaimEvaluator.Evaluate(claim, Of(Values("a", 1, 4, 5, 8), Values("b", 2, 3, 6, 7)));
         Assert.Equal(0.0, result.Comparisons[0].Effect);
